@@ -1,12 +1,367 @@
-"""PLACEHOLDER: registers marsad_events."""
+"""Event extraction: triggers, their places, actors and dates, coded as ACLED events.
+
+For each sentence: find trigger words (events/lexicon.py), drop those that are negated,
+threatened, planned or conditional, give each kept trigger the places of its clause,
+its actors and its date, turn its frame into an ACLED sub-event type, and emit one
+candidate per place. Candidates then merge by ACLED's rule — one event per sub-event
+type, place and day — and an undated mention of an event merges into a dated one.
+"""
+
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from ..annotations import ActorEntry, ActorMention, PlaceMention
+from ..schema import Event, Evidence
+from ..text.lexicon import TermMatch
+from .attribution import attribution_for
+from .clauses import clause_of, clause_starts, is_irrealis, is_negated, previous_words
+from .lexicon import Grammar, Trigger, grammar
+from .location import location_of, location_key
+from .notes import note_for
+from .numbers import fatalities_near
+from .taxonomy import event_type_of
+from .timing import time_for
+
+_ARMED_KINDS = {"armed"}
+_NON_PARTIES = {"media", "civilians", "protesters", "person"}
+
+
+@dataclass
+class Candidate:
+    """One (trigger, place) pair on its way to becoming an Event."""
+
+    sub_event_type: str
+    trigger: TermMatch
+    spec: Trigger
+    place: PlaceMention
+    time: "EventTime"  # marsad.time.EventTime
+    actor1: ActorEntry | None
+    actor2: ActorEntry | None
+    evidence: list[tuple[int, int]]
+    claimed_by: list[str] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    confidence: float = 0.5
+
+
+def _armed(m: ActorMention) -> bool:
+    return m.actor.kind in _ARMED_KINDS
+
+
+def _strongest(match: TermMatch) -> Trigger:
+    specs: tuple[Trigger, ...] = match.payloads
+    return sorted(specs, key=lambda t: (t.weak, t.pos == "noun"))[0]
+
+
+def _has_near(doc: Doc, match: TermMatch, words: frozenset[str], lo: int, hi: int, span: int = 6) -> bool:
+    for tok in doc[max(lo, match.start - span):min(hi, match.end + span)]:
+        if tok.norm_ in words or tok.norm_.removeprefix("ال") in words:
+            return True
+    return False
+
+
+def _means(doc: Doc, g: Grammar, lo: int, hi: int) -> set[str]:
+    found: set[str] = set()
+    for kind, index in g.means.items():
+        for _ in index.finditer(doc, lo, hi):
+            found.add(kind)
+            break
+    return found
+
+
+def _targets_civilians(doc: Doc, g: Grammar, lo: int, hi: int) -> bool:
+    return any(t.norm_ in g.civilians or t.norm_.removeprefix("ال") in g.civilians for t in doc[lo:hi])
+
+
+def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int, hi: int,
+                    actor1: ActorEntry | None, sent: Span) -> str | None:
+    """Turn a trigger frame into an ACLED sub-event type, or None when it cannot be coded."""
+    if frame == "takeover":
+        return "Government regains territory" if actor1 is not None and actor1.inter == 1 \
+            else "Non-state actor overtakes territory"
+    if frame == "clash":
+        return "Armed clash"
+    if frame in ("bombard", "explosion"):
+        means = _means(doc, g, lo, hi)
+        if "suicide" in means:
+            return "Suicide bomb"
+        if "air" in means:
+            return "Air/drone strike"
+        if "ied" in means:
+            return "Remote explosive/landmine/IED"
+        if "shelling" in means:
+            return "Shelling/artillery/missile attack"
+        if frame == "explosion":
+            return "Remote explosive/landmine/IED"
+        if actor1 is not None and actor1.side in ("russia", "coalition", "us", "israel"):
+            return "Air/drone strike"
+        if "shooting" in means:
+            return "Attack" if _targets_civilians(doc, g, lo, hi) else "Armed clash"
+        return "Shelling/artillery/missile attack"
+    if frame == "protest":
+        if any(True for _ in g.protest_excessive_force.finditer(sent)):
+            return "Excessive force against protesters"
+        if any(True for _ in g.protest_intervention.finditer(sent)):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    return {
+        "air": "Air/drone strike",
+        "shelling": "Shelling/artillery/missile attack",
+        "ied": "Remote explosive/landmine/IED",
+        "suicide": "Suicide bomb",
+        "chemical": "Chemical weapon",
+        "grenade": "Grenade",
+        "attack": "Attack",
+        "abduction": "Abduction/forced disappearance",
+        "sexual": "Sexual violence",
+        "riot": "Violent demonstration",
+        "arrest": "Arrests",
+        "agreement": "Agreement",
+        "looting": "Looting/property destruction",
+        "disrupted": "Disrupted weapons use",
+    }.get(frame)
+
+
+def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMention], lo: int, hi: int,
+                carry: ActorMention | None) -> tuple[ActorEntry | None, ActorEntry | None, bool]:
+    """Return (actor1, actor2, armed actor named in clause) for a trigger.
+
+    Arabic news is verb-subject-object: the subject follows a verbal trigger; a verbal
+    noun takes its agent in an idafa or after ل / من قبل; على / ضد / مع / بين mark the
+    other side.
+    """
+    in_clause = [m for m in actors if lo <= m.start_token < hi and not (match.start <= m.start_token < match.end)]
+    armed_named = any(_armed(m) for m in in_clause)
+    actor1 = actor2 = None
+    between = [m for m in in_clause if "بين" in previous_words(doc, m.start_token, lo, 2)]
+    if between:
+        first = between[0]
+        others = [m for m in in_clause if m.start_token > first.start_token and m.actor.id != first.actor.id]
+        return first.actor, (others[0].actor if others else None), armed_named
+    for m in in_clause:
+        before = previous_words(doc, m.start_token, lo, 1)
+        marker = before[0] if before else ""
+        target = marker in ("علي", "ضد", "مع", "استهدف", "حق") or (
+            m.start_token > lo and doc[m.start_token - 1].norm_ in ("ل",) and spec.frame in ("clash",))
+        if m.start_token >= match.end:
+            if target:
+                actor2 = actor2 or m.actor
+            elif actor1 is None and m.start_token - match.end <= 6 and m.actor.kind not in _NON_PARTIES - {"civilians"}:
+                actor1 = m.actor
+            elif actor1 is not None and actor2 is None and m.actor.id != actor1.id and m.actor.kind != "media":
+                actor2 = m.actor if target or marker in ("مع",) else actor2
+        else:
+            if target:
+                actor2 = actor2 or m.actor
+            elif m.actor.kind not in ("media",):
+                actor1 = m.actor  # the nearest party before the trigger wins
+    if actor1 is None and carry is not None and spec.frame in ("takeover", "clash"):
+        actor1 = carry.actor
+    if actor1 is not None and actor2 is not None and actor1.id == actor2.id:
+        actor2 = None
+    return actor1, actor2, armed_named
+
+
+def _places_by_trigger(sent: Span, kept: list[tuple[TermMatch, Trigger]], places: list[PlaceMention],
+                       starts: list[int], actors: list[ActorMention]) -> dict[int, list[PlaceMention]]:
+    """Assign each place of the sentence to its nearest trigger, preferring its own clause."""
+    out: dict[int, list[PlaceMention]] = {k: [] for k in range(len(kept))}
+    actor_tokens = {i for m in actors for i in range(m.start_token, m.end_token)}
+    for p in places:
+        if p.start_token in actor_tokens and p.end_token - 1 in actor_tokens:
+            continue  # a place inside an actor's name: "لواء أحرار حوران"
+        if not kept:
+            break
+        p_clause = clause_of(p.start_token, starts, sent.end)
+
+        def cost(k: int) -> float:
+            m = kept[k][0]
+            same = clause_of(m.start, starts, sent.end) == p_clause
+            if p.start_token >= m.end:
+                d = p.start_token - m.end
+            else:
+                d = (m.start - p.end_token) * 1.5
+            return d + (0 if same else 25)
+
+        best = min(range(len(kept)), key=cost)
+        if cost(best) <= 40:
+            out[best].append(p)
+    return out
+
+
+def _drop_qualifiers(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop an area that only qualifies a more specific place ("بلدة س بريف حماة")."""
+    specific = [p for p in places if p.entry is not None and p.entry.level == "populated" and p.relation is None
+                or p.entry is None]
+    if not specific:
+        return places
+    admin1s = {(p.located.admin1 if p.located else None) for p in specific}
+    countries = {(p.located.country if p.located else None) for p in specific}
+    kept = []
+    for p in places:
+        loc = p.located
+        if p in specific or loc is None:
+            kept.append(p)
+        elif loc.level == "admin1" and loc.admin1 in admin1s:
+            continue
+        elif loc.level in ("country",) and loc.country in countries:
+            continue
+        elif loc.level == "admin2" and loc.admin1 in admin1s:
+            continue
+        else:
+            kept.append(p)
+    return kept
+
+
+def _origin(doc: Doc, p: PlaceMention) -> bool:
+    """True for a place that is where fire came from or someone fled from ("من مطار س")."""
+    before = [t.norm_ for t in doc[max(0, p.start_token - 3):p.start_token] if not t.is_space]
+    return "من" in before[-2:] and "قادمه" not in before
+
+
+def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) -> list[Candidate]:
+    """Return the event candidates of one sentence."""
+    places = [p for p in (doc._.places or []) if sent.start <= p.start_token < sent.end]
+    actors = [m for m in (doc._.actors or []) if sent.start <= m.start_token < sent.end]
+    starts = clause_starts(sent, g)
+    found: list[tuple[TermMatch, Trigger]] = []
+    for match in g.triggers.finditer(sent):
+        spec = _strongest(match)
+        lo, hi = clause_of(match.start, starts, sent.end)
+        prev = previous_words(doc, match.start, lo, 1)
+        if prev and prev[0] in spec.blocked_before:
+            continue
+        if spec.needs_near and not _has_near(doc, match, spec.needs_near, lo, hi):
+            continue
+        if is_negated(doc, match.start, lo, g) or is_irrealis(doc, match.start, lo, hi, g):
+            continue
+        found.append((match, spec))
+    # weak triggers only count alone in their clause
+    kept = []
+    for match, spec in found:
+        clause = clause_of(match.start, starts, sent.end)
+        if spec.weak and any(not s.weak and clause_of(m.start, starts, sent.end) == clause for m, s in found):
+            continue
+        kept.append((match, spec))
+    assigned = _places_by_trigger(sent, kept, places, starts, actors)
+    out: list[Candidate] = []
+    for k, (match, spec) in enumerate(kept):
+        lo, hi = clause_of(match.start, starts, sent.end)
+        actor1, actor2, armed_named = _actors_for(doc, match, spec, actors, lo, hi, carry)
+        if spec.needs_actor and not armed_named and not (carry and spec.frame == "takeover" and _armed(carry)):
+            continue
+        my_places = [p for p in assigned[k] if not _origin(doc, p)] or assigned[k]
+        my_places = _drop_qualifiers(my_places)
+        if spec.needs_place and not my_places:
+            continue
+        sub = _sub_event_type(spec.frame, doc, g, match, lo, hi, actor1, sent)
+        if sub is None:
+            continue
+        time = time_for(doc, match.start)
+        if time is None:
+            continue
+        claimed, reported = attribution_for(doc, match, sent, actors)
+        deaths = fatalities_near(doc, lo, hi)
+        for p in my_places:
+            if p.located is None:
+                continue
+            conf = 0.45 + (0.15 if p.geo_precision == 1 else 0.05) + (0.1 if time.time_precision == 1 else 0.0) \
+                + (0.1 if actor1 is not None else 0.0) + (0.05 if not spec.weak else -0.1) - (0.1 if claimed else 0.0)
+            out.append(Candidate(sub, match, spec, p, time, actor1, actor2,
+                                 evidence=[(sent.start_char, sent.end_char)], claimed_by=claimed,
+                                 reported_by=reported, fatalities=deaths, confidence=round(min(0.95, conf), 2)))
+    return out
+
+
+def _merge(cands: list[Candidate]) -> list[Candidate]:
+    """One event per sub-event type, place and day; an undated repeat joins a dated event."""
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault((c.sub_event_type, location_key(c.place)), []).append(c)
+    merged: list[Candidate] = []
+    for group in groups.values():
+        dated = [c for c in group if c.time.mention is not None]
+        undated = [c for c in group if c.time.mention is None]
+        buckets: dict[tuple, Candidate] = {}
+        for c in dated or undated:
+            key = (c.time.date, c.time.date_end)
+            if key in buckets:
+                _absorb(buckets[key], c)
+            else:
+                buckets[key] = c
+        if dated:
+            first = next(iter(buckets.values()))
+            for c in undated:
+                _absorb(first, c)
+        merged.extend(buckets.values())
+    return merged
+
+
+def _absorb(into: Candidate, other: Candidate) -> None:
+    for ev in other.evidence:
+        if ev not in into.evidence:
+            into.evidence.append(ev)
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    into.claimed_by = into.claimed_by if not other.claimed_by or not into.claimed_by else \
+        list(dict.fromkeys(into.claimed_by + other.claimed_by))
+    into.reported_by = list(dict.fromkeys(into.reported_by + other.reported_by))
+    if other.fatalities and (into.fatalities or 0) < other.fatalities:
+        into.fatalities = other.fatalities
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def _to_event(doc: Doc, c: Candidate, n: int) -> Event:
+    from .actors_out import actor_out
+
+    location = location_of(c.place)
+    status = "claimed" if c.claimed_by else "reported"
+    evidence = [Evidence(start=s, end=e, text=doc.text[s:e]) for s, e in sorted(c.evidence)]
+    record = doc._.record
+    return Event(
+        id=f"{record.id}-{n:02d}" if record is not None else f"ev-{n:02d}",
+        event_type=event_type_of(c.sub_event_type), sub_event_type=c.sub_event_type,
+        event_date=c.time.date, date_end=c.time.date_end, time_precision=c.time.time_precision,
+        actor1=actor_out(c.actor1), actor2=actor_out(c.actor2), location=location,
+        fatalities=c.fatalities, reported_by=c.reported_by, claimed_by=c.claimed_by, status=status,
+        evidence=evidence, notes=note_for(c.sub_event_type, c.actor1, c.actor2, location, c.time, c.claimed_by),
+        confidence=c.confidence)
+
+
+def extract_events(doc: Doc) -> list[Event]:
+    """Return the ACLED events of a processed Doc."""
+    g = grammar()
+    cands: list[Candidate] = []
+    carry: ActorMention | None = None
+    for sent in doc.sents:
+        cands.extend(candidates_in(doc, sent, g, carry))
+        armed = [m for m in (doc._.actors or []) if sent.start <= m.start_token < sent.end and _armed(m)]
+        if armed:
+            carry = armed[0]
+    merged = _merge(cands)
+    merged.sort(key=lambda c: (c.evidence[0][0], c.trigger.start))
+    return [_to_event(doc, c, n + 1) for n, c in enumerate(merged)]
+
+
+class EventExtractor:
+    """spaCy component: sets doc._.events."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = extract_events(doc)
+        return doc
+
+    def known_words(self) -> set[str]:
+        return grammar().known_words()
 
 
 @Language.factory("marsad_events")
-def make_events(nlp: Language, name: str):
-    def events(doc: Doc) -> Doc:
-        doc._.events = []
-        return doc
-    return events
+def make_events(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor()
+
+
+__all__ = ["EventExtractor", "extract_events", "dt"]

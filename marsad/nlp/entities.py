@@ -1,16 +1,268 @@
-"""PLACEHOLDER: registers marsad_entities."""
+"""Named entities (PER, ORG, LOC, FAC) from the other stages and from name patterns.
+
+This is marsad's first recogniser, made of rules, until a trained model (issue 6) takes
+the PER/ORG part. It gathers:
+  - places found by the geo stage (LOC), including villages the gazetteer lacks;
+  - catalogue actors (ORG; PER for the few people in the catalogue);
+  - names after titles and roles ("القيادي حسن ...", "الرئيس السوري ..."), names that start
+    with a common given name or a kunya (أبو ...), and quoted speakers' names (PER);
+  - military units (الفرقة 25، الفيلق الخامس), outlets after media nouns (مراسل
+    التلفزيون العربي), organisations after head nouns (وزارة ...), facilities
+    (سجن حماة المركزي، مطار ...) (ORG / FAC);
+and then every later standalone mention of a person's family name ("... بيسكوف").
+Overlaps resolve by a fixed priority, longest first.
+"""
+
 from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
 from ..schema import Entity
+from ..text.lexicon import TermIndex
+from ..text.normalize import fold
+from ..text.tokenizer import word_keys
+
+_CLITICS = {"و", "ف", "ب", "ل", "ك"}
+_PRIORITY = {"actor": 0, "unit": 1, "fac": 2, "media": 2, "org": 3, "per": 4, "loc": 5}
+
+
+@dataclass(frozen=True)
+class Cues:
+    titles: TermIndex[str]
+    title_modifiers: frozenset[str]
+    given: TermIndex[str]
+    stops: frozenset[str]
+    unit_heads: frozenset[str]
+    ordinals: TermIndex[str]
+    media_heads: frozenset[str]
+    facility_heads: frozenset[str]
+    facility_modifiers: frozenset[str]
+    org_heads: TermIndex[str]
+
+    def known_words(self) -> set[str]:
+        words = set(self.title_modifiers) | set(self.stops) | set(self.unit_heads) | set(self.media_heads) | set(self.facility_heads)
+        for idx in (self.titles, self.given, self.org_heads):
+            words |= set(idx.words())
+        return words
+
+
+def _index(words: list[str]) -> TermIndex[str]:
+    idx: TermIndex[str] = TermIndex(article_optional=False)
+    for w in words:
+        idx.add(w, fold(w))
+    return idx
+
+
+def _set(words: list[str]) -> frozenset[str]:
+    return frozenset(" ".join(word_keys(w)) for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    """Load marsad/data/entity_cues.yaml once."""
+    with resources.files("marsad.data").joinpath("entity_cues.yaml").open(encoding="utf-8") as fh:
+        d = yaml.safe_load(fh)
+    return Cues(
+        titles=_index(d["person_titles"]), title_modifiers=_set(d["title_modifiers"]), given=_index(d["given_names"]),
+        stops=_set(d["name_stops"]), unit_heads=_set(d["unit_heads"]), ordinals=_index(d["ordinals"]),
+        media_heads=_set(d["media_heads"]), facility_heads=_set(d["facility_heads"]),
+        facility_modifiers=_set(d["facility_modifiers"]), org_heads=_index(d["org_heads"]))
+
+
+def _title_tokens(doc: Doc, c: Cues) -> set[int]:
+    """Token indices covered by a title or role word (they end a name)."""
+    if "title_tokens" not in doc.user_data:
+        doc.user_data["title_tokens"] = {i for m in c.titles.finditer(doc) for i in range(m.start, m.end)}
+    return doc.user_data["title_tokens"]
+
+
+def _given_tokens(doc: Doc, c: Cues) -> set[int]:
+    """Token indices where a given name or kunya starts."""
+    if "given_tokens" not in doc.user_data:
+        doc.user_data["given_tokens"] = {m.start for m in c.given.finditer(doc)}
+    return doc.user_data["given_tokens"]
+
+
+def _name_after(doc: Doc, i: int, c: Cues, blocked: set[int], max_len: int = 3) -> int:
+    """Return the end token of a name starting at i (i itself when there is none)."""
+    j = i
+    limit = max_len
+    while j < len(doc) and j - i < limit:
+        tok = doc[j]
+        if tok.is_space or tok.is_punct or tok.like_num or not tok.norm_.isalpha():
+            break
+        if tok.norm_ in _CLITICS or tok.norm_ in c.stops or j in blocked or j in _title_tokens(doc, c):
+            break
+        if j > i and tok.norm_ in ("ابو", "ام") and i not in _given_tokens(doc, c):
+            break  # a kunya starts a new name: "هيئة تحرير الشام أبو محمد"
+        if j > i and tok.norm_.startswith("و") and j not in _given_tokens(doc, c):
+            break  # "... وشقيقه": a conjunction the tokenizer could not split off
+        if tok.norm_ in ("عبد", "ابو", "ابن", "بن", "ام", "ال"):
+            limit += 1
+        j += 1
+    return j
+
+
+def _persons(doc: Doc, c: Cues, blocked: set[int]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in c.titles.finditer(doc):
+        j = m.end
+        while j < len(doc) and (doc[j].norm_ in c.title_modifiers or doc[j].norm_ in _CLITICS and False):
+            j += 1
+        end = _name_after(doc, j, c, blocked | _org_head_tokens(doc, c))
+        first = doc[j].norm_ if j < len(doc) else ""
+        # an indefinite accusative after a title is not a name: "انتخاب رئيس وصولا ..."
+        if end > j and j not in _given_tokens(doc, c) and first.endswith("ا") and len(first) >= 4:
+            continue
+        if end > j:
+            out.append((j, end, "per"))
+    for m in c.given.finditer(doc):
+        if m.start in blocked or doc[m.start].norm_ in c.stops:
+            continue
+        end = _name_after(doc, m.end, c, blocked, max_len=2 if doc[m.start].norm_ not in ("ابو", "ام") else 2)
+        if end > m.end:
+            out.append((m.start, end, "per"))
+    return out
+
+
+def _units(doc: Doc, c: Cues) -> list[tuple[int, int, str]]:
+    out = []
+    for tok in doc:
+        if tok.norm_ not in c.unit_heads:
+            continue
+        nxt = tok.i + 1
+        if nxt < len(doc) and doc[nxt].like_num:
+            out.append((tok.i, nxt + 1, "unit"))
+            continue
+        for m in c.ordinals.finditer(doc, nxt, min(len(doc), nxt + 4)):
+            if m.start == nxt:
+                out.append((tok.i, m.end, "unit"))
+            break
+    return out
+
+
+def _headed(doc: Doc, heads: frozenset[str], label: str, c: Cues, blocked: set[int],
+            modifiers: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    out = []
+    for tok in doc:
+        if tok.norm_ not in heads:
+            continue
+        start = tok.i + 1 if label == "media" and tok.norm_.startswith("مراسل") else tok.i
+        end = _name_after(doc, tok.i + 1, c, set(), max_len=3)
+        while end < len(doc) and doc[end].norm_ in modifiers:
+            end += 1
+        if end > tok.i + 1:
+            out.append((start, end, label))
+    return out
+
+
+def _org_head_tokens(doc: Doc, c: Cues) -> set[int]:
+    return {i for m in c.org_heads.finditer(doc) for i in range(m.start, m.end)}
+
+
+def _quoted_after(doc: Doc, i: int) -> int:
+    """End of a name in quote marks right after token i ("حزب «القوات اللبنانية»"), else i."""
+    if i < len(doc) and doc[i].text in ("«", '"', "“"):
+        for j in range(i + 1, min(len(doc), i + 8)):
+            if doc[j].text in ("»", '"', "”"):
+                return j + 1
+    return i
+
+
+def _orgs(doc: Doc, c: Cues) -> list[tuple[int, int, str]]:
+    """Organisations after head nouns; the name must reach a definite word (an idafa):
+    "وزارة الدفاع الروسية", "هيئة تحرير الشام" — not "حكومة جديدة"."""
+    out = []
+    for m in c.org_heads.finditer(doc):
+        quoted = _quoted_after(doc, m.end)
+        if quoted > m.end:
+            out.append((m.start, quoted, "org"))
+            continue
+        end = _name_after(doc, m.end, c, set(), max_len=3)
+        words = [t.norm_ for t in doc[m.end:end]]
+        definite = [k for k, w in enumerate(words) if w.startswith("ال")]
+        if definite:
+            last = definite[0]
+            while last + 1 < len(words) and words[last + 1].startswith("ال"):
+                last += 1
+            out.append((m.start, m.end + last + 1, "org"))
+        elif m.end - m.start > 1:
+            out.append((m.start, m.end, "org"))
+    return out
+
+
+_LABELS = {"actor": "ORG", "unit": "ORG", "fac": "FAC", "media": "ORG", "org": "ORG", "per": "PER", "loc": "LOC"}
+
+
+def recognise(doc: Doc) -> list[Span]:
+    """Return the entity spans of a Doc (non-overlapping, in order)."""
+    c = cues()
+    cands: list[tuple[int, int, str]] = []
+    actor_tokens: set[int] = set()
+    for m in doc._.actors or []:
+        kind = m.actor.kind
+        if kind in ("civilians", "protesters") or m.actor.id.startswith("text:") and kind != "armed":
+            continue
+        cands.append((m.start_token, m.end_token, "per" if kind == "person" else "actor"))
+        actor_tokens.update(range(m.start_token, m.end_token))
+    place_tokens: set[int] = set()
+    for p in doc._.places or []:
+        cands.append((p.start_token, p.end_token, "loc"))
+        place_tokens.update(range(p.start_token, p.end_token))
+    cands += _units(doc, c)
+    cands += _headed(doc, c.facility_heads, "fac", c, set(), c.facility_modifiers)
+    cands += _headed(doc, c.media_heads, "media", c, set())
+    cands += _orgs(doc, c)
+    cands += _persons(doc, c, actor_tokens | place_tokens)
+    for q in doc._.quotes or []:
+        if q.speaker_name_ar and q.speaker_start is not None:
+            span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+            if span is not None:
+                k = span.text.find(q.speaker_name_ar)
+                if k >= 0:
+                    s = doc.char_span(span.start_char + k, span.start_char + k + len(q.speaker_name_ar),
+                                      alignment_mode="expand")
+                    if s is not None:
+                        cands.append((s.start, s.end, "per"))
+    cands = [(s, e, k) for s, e, k in cands if e > s]
+    # by priority, then longest first; a span overlapping one already taken is dropped
+    chosen: list[Span] = []
+    used: set[int] = set()
+    for s, e, k in sorted(cands, key=lambda x: (_PRIORITY[x[2]], x[0] - x[1], x[0])):
+        if used.isdisjoint(range(s, e)):
+            chosen.append(Span(doc, s, e, label=_LABELS[k]))
+            used.update(range(s, e))
+    # later mentions of a known person's family name: "قال بيسكوف"
+    surnames = {doc[s.end - 1].norm_ for s in chosen if s.label_ == "PER" and len(s) >= 2
+                and len(doc[s.end - 1].norm_) >= 3 and doc[s.end - 1].norm_ not in c.stops}
+    taken = {i for s in chosen for i in range(s.start, s.end)}
+    extra = [Span(doc, t.i, t.i + 1, label="PER") for t in doc if t.norm_ in surnames and t.i not in taken]
+    return sorted(filter_spans(chosen + extra), key=lambda s: s.start)
+
+
+class EntityRecogniser:
+    """spaCy component: sets doc.ents from the stages before it and name patterns."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = recognise(doc)
+        return doc
+
+    def known_words(self) -> set[str]:
+        return cues().known_words()
 
 
 @Language.factory("marsad_entities")
-def make_entities(nlp: Language, name: str):
-    def entities(doc: Doc) -> Doc:
-        return doc
-    return entities
+def make_entities(nlp: Language, name: str) -> EntityRecogniser:
+    return EntityRecogniser()
 
 
 def entities_of(doc: Doc) -> list[Entity]:
-    return []
+    """Return the Doc's entities in the output schema."""
+    return [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char) for e in doc.ents]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 # Quranic marks, and the invisible direction/joiner marks that web text carries.
 _DROPPED = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
 _DROPPED |= {chr(c) for c in range(0x06D6, 0x06DD)} | {chr(c) for c in range(0x06DF, 0x06E9)}
+_MARKS = frozenset(_DROPPED)
 _DROPPED |= {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u2066", "\u2067",
              "\u2068", "\u2069", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"}
 
@@ -50,7 +51,11 @@ class NormalizedText:
         if start == end:
             o = self.origin[start]
             return o, o
-        return self.origin[start], self.origin[end - 1] + 1
+        stop = self.origin[end - 1] + 1
+        # harakat and tatweel written on the last letter belong to the span
+        while stop < len(self.original) and self.original[stop] in _MARKS:
+            stop += 1
+        return self.origin[start], stop
 
 
 def fold_char(ch: str) -> str:

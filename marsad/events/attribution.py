@@ -1,0 +1,82 @@
+"""Who reports an event and who claims it.
+
+ACLED keeps the source of every event and whether it rests on one party's claim. Here:
+`reported_by` is the outlet plus anyone the sentence cites ("بحسب المرصد", "حسبما أفاد
+مراسل ..."), or the quoted speaker when that speaker is a reporter or monitor;
+`claimed_by` is the party that announces the event ("أعلنت فصائل المعارضة السيطرة على")
+or the party's spokesperson quoted saying it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..annotations import ActorMention, QuoteMention
+from ..text.lexicon import TermMatch
+from .lexicon import grammar
+
+_REPORTER_ROLES = {"correspondent", "source", "agency", "outlet", "monitor", "media", "journalist", "reporter"}
+_STOP = {"،", ",", ".", ":", "«", "»", '"', "“", "”", "(", ")", "ان", "أن", "إن", "بان", "بأن"}
+
+
+def _name(m: ActorMention) -> str:
+    return m.actor.name_en or m.text
+
+
+def _cited_after(doc: Doc, start: int, end: int, actors: list[ActorMention]) -> str | None:
+    """The source named right after a citation cue: an actor, else up to four words."""
+    for m in actors:
+        if start <= m.start_token <= start + 3:
+            return _name(m)
+    words = []
+    for tok in doc[start:min(end, start + 6)]:
+        if tok.norm_ in _STOP or tok.is_punct:
+            break
+        words.append(tok)
+    # skip verbs of reporting right after the cue: "حسبما أفاد مراسل ..."
+    while words and words[0].norm_ in ("افاد", "افادت", "اكد", "اكدت", "ذكر", "ذكرت", "قال", "قالت", "ما", "اورد", "اوردت", "نقل", "نقلت"):
+        words = words[1:]
+    if not words:
+        return None
+    return doc[words[0].i:words[-1].i + 1].text
+
+
+def _quote_of(doc: Doc, match: TermMatch) -> QuoteMention | None:
+    pos = doc[match.start].idx
+    for q in doc._.quotes or []:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def attribution_for(doc: Doc, match: TermMatch, sent: Span, actors: list[ActorMention]) -> tuple[list[str], list[str]]:
+    """Return (claimed_by, reported_by) for a trigger in `sent`."""
+    g = grammar()
+    record = doc._.record
+    reported: list[str] = [record.source] if record is not None and record.source else []
+    claimed: list[str] = []
+    for cue in g.source_cues.finditer(sent):
+        who = _cited_after(doc, cue.end, sent.end, actors)
+        if who and who not in reported:
+            reported.append(who)
+    quote = _quote_of(doc, match)
+    if quote is not None:
+        speaker = quote.speaker_name_en or quote.speaker_text
+        if (quote.speaker_role or "") in _REPORTER_ROLES:
+            if speaker and speaker not in reported:
+                reported.append(speaker)
+        elif speaker:
+            claimed.append(speaker)
+    # "أعلنت فصائل المعارضة السيطرة على ...": the announcing party claims it
+    for tok in sent:
+        if tok.i >= match.start:
+            break
+        if tok.norm_ in g.claim_verbs:
+            subject = [m for m in actors if tok.i < m.start_token <= tok.i + 4 and m.start_token < match.start]
+            if subject:
+                who = _name(subject[0])
+                if subject[0].actor.kind == "media":
+                    reported.append(who)
+                elif who not in claimed:
+                    claimed.append(who)
+    return claimed, list(dict.fromkeys(reported))

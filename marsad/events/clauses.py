@@ -1,0 +1,81 @@
+"""Clauses inside a sentence, and the modality of a trigger within its clause.
+
+A news sentence often packs several events: "قصفت قوات النظام بلدة س، فيما دارت
+اشتباكات في ص". Places, actors and dates belong to the trigger of their own clause.
+A clause starts after «،»/«؛» when a conjunction or a clause-opening word follows, and at
+words such as فيما / بينما / في حين / وسط.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .lexicon import Grammar
+
+_CLITICS = {"و", "ف", "ب", "ل", "ك"}
+_COMMAS = {"،", ",", "؛", ";", ":", "-", "–", "—"}
+
+
+def clause_starts(sent: Span, g: Grammar) -> list[int]:
+    """Return the doc token indices where clauses of `sent` begin (the first is sent.start)."""
+    starts = {sent.start}
+    for m in g.clause_breaks.finditer(sent):
+        starts.add(m.start)
+        if m.start > sent.start and sent.doc[m.start - 1].norm_ in _CLITICS:
+            starts.add(m.start - 1)
+    doc = sent.doc
+    for tok in sent:
+        if tok.text in _COMMAS and tok.i + 1 < sent.end:
+            nxt = doc[tok.i + 1]
+            if nxt.norm_ in ("و", "ف") or nxt.i in starts:
+                starts.add(tok.i + 1)
+    return sorted(starts)
+
+
+def clause_of(token_i: int, starts: list[int], sent_end: int) -> tuple[int, int]:
+    """Return the [start, end) token range of the clause holding token_i."""
+    start = max(s for s in starts if s <= token_i)
+    later = [s for s in starts if s > token_i]
+    return start, (later[0] if later else sent_end)
+
+
+def previous_words(doc, i: int, lo: int, n: int) -> list[str]:
+    """Return up to n folded words before token i (not before lo), nearest first, clitics skipped."""
+    out: list[str] = []
+    j = i - 1
+    while j >= lo and len(out) < n:
+        tok = doc[j]
+        if not tok.is_space and tok.norm_ not in _CLITICS:
+            out.append(tok.norm_)
+        j -= 1
+    return out
+
+
+def is_negated(doc, i: int, lo: int, g: Grammar) -> bool:
+    """True when a negation governs the trigger at token i (within its clause)."""
+    before = previous_words(doc, i, lo, 3)
+    for k, word in enumerate(before):
+        if word in g.negation:
+            after = before[k - 1] if k > 0 else doc[i].norm_
+            if word in ("لا", "ما") and after in g.not_negation_after:
+                continue
+            return True
+    # a denial verb earlier in the clause: "نفت الوزارة أن تكون قواتها قصفت..."
+    clause_words = previous_words(doc, i, lo, 12)
+    return any(w in ("نفي", "نفت", "ينفي", "تنفي", "نفوا") for w in clause_words)
+
+
+def is_irrealis(doc, i: int, lo: int, hi: int, g: Grammar) -> bool:
+    """True when the trigger is a threat, plan, call, future or condition, not a fact."""
+    window_lo = max(lo, i - 6)
+    for index in (g.future, g.conditional):
+        for m in index.finditer(doc, window_lo, i):
+            return True
+    before = previous_words(doc, i, lo, 2)
+    nxt = doc[i].norm_
+    if before and before[0] in g.modal_particles and nxt[:1] in ("ي", "ت", "ن"):
+        return True
+    # a future/intent word right after a verbal noun: "الهجوم المرتقب"
+    for m in g.future.finditer(doc, i + 1, min(hi, i + 3)):
+        return True
+    return False

@@ -1,0 +1,36 @@
+"""Where an event is placed: a PlaceMention turned into an ACLED location."""
+
+from __future__ import annotations
+
+from ..annotations import PlaceMention
+from ..schema import Location
+from ..text.normalize import fold, strip_article
+
+
+def location_key(p: PlaceMention) -> tuple:
+    """Return a key under which two mentions count as the same place (ACLED: one event per place)."""
+    if p.entry is not None and p.relation is None:
+        return ("entry", p.entry.key)
+    area = p.area.key if p.area is not None else (p.entry.key if p.entry is not None else None)
+    if p.entry is None:
+        return ("name", strip_article(fold(p.text.replace(" ", ""))), area)
+    return ("area", area, p.relation)
+
+
+def location_of(p: PlaceMention) -> Location:
+    """Return the event location for a place mention, with ACLED's geo_precision."""
+    loc = p.located
+    assert loc is not None
+    named_here = p.entry is not None and p.relation is None
+    precision = p.geo_precision
+    if loc.level in ("country",) and not named_here:
+        precision = 3
+    elif loc.level == "admin1" and p.relation is None and named_here:
+        precision = 3
+    return Location(
+        name_ar=(loc.name_ar if named_here else p.text),
+        name_en=(loc.name_en if named_here else None),
+        text=p.text,
+        geonames_id=loc.geonames_id,
+        lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, admin2=loc.admin2,
+        geo_precision=precision, relation=p.relation)

@@ -1,0 +1,29 @@
+"""When an event happened: the time stage's answer for a trigger.
+
+The time stage (marsad.time) resolves date expressions; this module asks it for the one
+governing a trigger and drops events whose date lies in the future or long before the
+report's window (history such as "since 2015" is background, not an event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from .. import time as _time
+
+
+def time_for(doc: Doc, token_i: int):
+    """Return the event's EventTime for the trigger at token_i, or None when it is no event of this report."""
+    record = doc._.record
+    published: dt.date | None = record.published if record is not None else None
+    t = _time.event_time(doc, token_i)
+    if t is None or t.date is None:
+        return None
+    if t.mention is not None and published is not None:
+        if t.mention.kind == "future" or t.date > published:
+            return None
+        if _time.is_out_of_window(t.mention, published):
+            return None
+    return t
