@@ -79,3 +79,9 @@ def is_irrealis(doc, i: int, lo: int, hi: int, g: Grammar) -> bool:
     for m in g.future.finditer(doc, i + 1, min(hi, i + 3)):
         return True
     return False
+
+
+def is_pluperfect(doc, i: int, lo: int, g: Grammar) -> bool:
+    """True for "كانت القوات قد سيطرت": كان ... قد before the trigger in its clause."""
+    before = previous_words(doc, i, lo, 6)
+    return "قد" in before and any(w in g.pluperfect for w in before[before.index("قد"):])

@@ -19,7 +19,7 @@ from ..annotations import ActorEntry, ActorMention, PlaceMention
 from ..schema import Event, Evidence
 from ..text.lexicon import TermMatch
 from .attribution import attribution_for
-from .clauses import clause_of, clause_starts, is_irrealis, is_negated, previous_words
+from .clauses import clause_of, clause_starts, is_irrealis, is_negated, is_pluperfect, previous_words
 from .lexicon import Grammar, Trigger, grammar
 from .location import location_of, location_key
 from .notes import note_for
@@ -65,13 +65,20 @@ def _has_near(doc: Doc, match: TermMatch, words: frozenset[str], lo: int, hi: in
     return False
 
 
-def _means(doc: Doc, g: Grammar, lo: int, hi: int) -> set[str]:
-    found: set[str] = set()
+def _means(doc: Doc, g: Grammar, match: TermMatch, lo: int, hi: int) -> str | None:
+    """Return the kind of weapon named nearest to the trigger in its clause (air, shelling, ied...)."""
+    best: tuple[float, str] | None = None
     for kind, index in g.means.items():
-        for _ in index.finditer(doc, lo, hi):
-            found.add(kind)
-            break
-    return found
+        for m in index.finditer(doc, lo, hi):
+            if m.start >= match.end:
+                d = m.start - match.end
+            elif m.end <= match.start:
+                d = (match.start - m.end) * 1.5
+            else:
+                d = -1  # the trigger itself names the means ("قصف مدفعي")
+            if best is None or d < best[0]:
+                best = (d, kind)
+    return best[1] if best else None
 
 
 def _targets_civilians(doc: Doc, g: Grammar, lo: int, hi: int) -> bool:
@@ -87,22 +94,28 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
     if frame == "clash":
         return "Armed clash"
     if frame in ("bombard", "explosion"):
-        means = _means(doc, g, lo, hi)
-        if "suicide" in means:
+        memory = doc.user_data.setdefault("marsad_means", {})
+        lemma = _strongest(match).lemma
+        means = _means(doc, g, match, lo, hi) or memory.get(lemma)
+        if means:
+            memory[lemma] = means  # "الضربات" later in the report means the same strikes
+        if means == "suicide":
             return "Suicide bomb"
-        if "air" in means:
+        if means == "air":
             return "Air/drone strike"
-        if "ied" in means:
+        if means == "ied":
             return "Remote explosive/landmine/IED"
-        if "shelling" in means:
+        if means == "shelling":
             return "Shelling/artillery/missile attack"
+        if means == "shooting":
+            return "Attack" if _targets_civilians(doc, g, lo, hi) else "Armed clash"
         if frame == "explosion":
             return "Remote explosive/landmine/IED"
         if actor1 is not None and actor1.side in ("russia", "coalition", "us", "israel"):
             return "Air/drone strike"
-        if "shooting" in means:
-            return "Attack" if _targets_civilians(doc, g, lo, hi) else "Armed clash"
         return "Shelling/artillery/missile attack"
+    if frame == "killing":
+        return "Attack" if _targets_civilians(doc, g, lo, hi) else None
     if frame == "protest":
         if any(True for _ in g.protest_excessive_force.finditer(sent)):
             return "Excessive force against protesters"
@@ -189,15 +202,24 @@ def _places_by_trigger(sent: Span, kept: list[tuple[TermMatch, Trigger]], places
             return d + (0 if same else 25)
 
         best = min(range(len(kept)), key=cost)
-        if cost(best) <= 40:
+        if cost(best) <= 20:
             out[best].append(p)
     return out
 
 
-def _drop_qualifiers(places: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop an area that only qualifies a more specific place ("بلدة س بريف حماة")."""
+def _drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop an area that only qualifies a more specific place ("بلدة س بريف حماة", "حي س في
+    حلب", "القصير (جنوب حمص)")."""
+    areas = {p.area.key for p in places if p.entry is None and p.area is not None}
+    places = [p for p in places if not (p.entry is not None and p.relation is None and p.entry.key in areas)]
+    places = [p for k, p in enumerate(places)
+              if not (k > 0 and p.start_token > 0 and doc[p.start_token - 1].text == "("
+                      and p.start_token - places[k - 1].end_token <= 1)]
     specific = [p for p in places if p.entry is not None and p.entry.level == "populated" and p.relation is None
                 or p.entry is None]
+    finer = [p for p in places if p.located is not None and p.located.level != "country"]
+    if finer:
+        places = [p for p in places if p.located is None or p.located.level != "country" or p in finer]
     if not specific:
         return places
     admin1s = {(p.located.admin1 if p.located else None) for p in specific}
@@ -218,10 +240,98 @@ def _drop_qualifiers(places: list[PlaceMention]) -> list[PlaceMention]:
     return kept
 
 
-def _origin(doc: Doc, p: PlaceMention) -> bool:
-    """True for a place that is where fire came from or someone fled from ("من مطار س")."""
-    before = [t.norm_ for t in doc[max(0, p.start_token - 3):p.start_token] if not t.is_space]
-    return "من" in before[-2:] and "قادمه" not in before
+_ORIGIN_WORDS = {"انطلاقا", "انطلقت", "انطلق", "قادمه", "قادمين", "القادمه", "مصدرها", "مصدره", "تتمركز",
+                 "المتمركزه", "مواقعها", "مواقعه", "مواقعهم", "نزحوا", "نزح", "فروا", "فر", "هربوا", "نازحين",
+                 "مهجرين", "مرابض", "مرابضها", "اقلعت", "اقلعت", "مطلقه", "اطلقت", "اطلق", "اطلقها"}
+_NOT_THERE = {"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "ابناء", "اهالي", "سكان", "نازحي", "مهجري",
+              "سفير", "سفاره", "السفاره", "حكومه", "الحكومه", "رئيس", "وزير", "وزاره", "جيش", "قوات", "طيران"}
+
+
+def _not_event_place(doc: Doc, p: PlaceMention) -> bool:
+    """True for a place that is not where the event happened: where fire came from ("انطلاقا
+    من مطار س"), a border named as a direction ("الحدود مع لبنان"), an origin of people
+    ("أبناء حمص") or the owner of an institution ("سفير روسيا")."""
+    before = [t.norm_ for t in doc[max(0, p.start_token - 4):p.start_token] if not t.is_space and t.norm_ not in "وبلكف"]
+    if before[-1:] == ["من"] and len(before) >= 2 and before[-2] in _ORIGIN_WORDS:
+        return True
+    if before[-1:] == ["مع"] and len(before) >= 2 and before[-2] in _NOT_THERE:
+        return True
+    return bool(before) and before[-1] in _NOT_THERE and (p.entry is not None and p.entry.level == "country")
+
+
+def _attempted(doc: Doc, match: TermMatch, lo: int, g: Grammar) -> bool:
+    """True when the trigger is an attempt ("محاولة اقتحام", "صد هجوما", "فشلت في السيطرة")."""
+    return any(True for _ in g.attempt.finditer(doc, max(lo, match.start - 4), match.start))
+
+
+def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple[TermMatch, Trigger, str]]:
+    """Return the sentence's triggers that report something that happened, with their frame."""
+    found: list[tuple[TermMatch, Trigger, str]] = []
+    for match in g.triggers.finditer(sent):
+        spec = _strongest(match)
+        frame = spec.frame
+        lo, hi = clause_of(match.start, starts, sent.end)
+        prev = previous_words(doc, match.start, lo, 1)
+        if prev and prev[0] in spec.blocked_before:
+            continue
+        if spec.needs_near and not _has_near(doc, match, spec.needs_near, lo, hi):
+            continue
+        if frame == "takeover" and _attempted(doc, match, lo, g):
+            frame = "clash"  # an attempt to take a place is a battle, not a change of hands
+        elif is_negated(doc, match.start, lo, g) or is_irrealis(doc, match.start, lo, hi, g):
+            continue
+        found.append((match, spec, frame))
+    # weak triggers only count alone in their clause
+    kept = []
+    for match, spec, frame in found:
+        clause = clause_of(match.start, starts, sent.end)
+        if spec.weak and any(not s.weak and clause_of(m.start, starts, sent.end) == clause for m, s, _ in found):
+            continue
+        kept.append((match, spec, frame))
+    return kept
+
+
+def _share_places(kept: list[tuple[TermMatch, Trigger, str]], assigned: dict[int, list[PlaceMention]]) -> None:
+    """Give a trigger with no place of its own the places of the nearest trigger in its sentence.
+
+    "في الزبداني، استهدفت البراميل ... مع استمرار الاشتباكات في المدينة": both happen there.
+    A clash beside a take-over is not copied: ACLED codes a battle by its outcome.
+    """
+    takeovers = any(frame == "takeover" for _, _, frame in kept)
+    for k, (match, _, frame) in enumerate(kept):
+        if assigned[k] or (frame == "clash" and takeovers):
+            continue
+        donors = [n for n in range(len(kept)) if assigned[n] and n != k]
+        if donors:
+            nearest = min(donors, key=lambda n: abs(kept[n][0].start - match.start))
+            assigned[k] = list(assigned[nearest])
+
+
+_ANAPHORS = {"المدينه": "populated", "البلده": "populated", "القريه": "populated", "البلدتين": "populated",
+             "القريتين": "populated", "المدينتين": "populated", "البلدات": "populated", "القري": "populated",
+             "المنطقه": None}
+
+
+def _anaphoric_places(doc: Doc, match: TermMatch, lo: int, hi: int) -> list[PlaceMention]:
+    """Resolve "المدينة" / "البلدتين" in the trigger's clause to the places last named before it.
+
+    Only a bare noun counts ("دخلت المدينة", not "مدينة حماة"), and only places named in the
+    same or the two previous sentences, so a new paragraph's "the city" does not reach back.
+    """
+    nouns = [t for t in doc[lo:hi] if t.norm_ in _ANAPHORS and not (t.i + 1 < len(doc) and any(
+        p.start_token == t.i + 1 for p in doc._.places or []))]
+    if not nouns:
+        return []
+    noun = nouns[0]
+    dual = noun.norm_ in ("البلدتين", "القريتين", "المدينتين")
+    sent_starts = [s.start for s in doc.sents if s.start <= noun.i][-3:]
+    earliest = sent_starts[0] if sent_starts else 0
+    before = [p for p in doc._.places or [] if earliest <= p.start_token < noun.i and p.entry is not None
+              and p.relation is None and p.entry.level == "populated" or
+              (earliest <= p.start_token < noun.i and p.entry is None and p.area is not None)]
+    if not before:
+        return []
+    return before[-2:] if dual else before[-1:]
 
 
 def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) -> list[Candidate]:
@@ -229,47 +339,31 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
     places = [p for p in (doc._.places or []) if sent.start <= p.start_token < sent.end]
     actors = [m for m in (doc._.actors or []) if sent.start <= m.start_token < sent.end]
     starts = clause_starts(sent, g)
-    found: list[tuple[TermMatch, Trigger]] = []
-    for match in g.triggers.finditer(sent):
-        spec = _strongest(match)
-        lo, hi = clause_of(match.start, starts, sent.end)
-        prev = previous_words(doc, match.start, lo, 1)
-        if prev and prev[0] in spec.blocked_before:
-            continue
-        if spec.needs_near and not _has_near(doc, match, spec.needs_near, lo, hi):
-            continue
-        if is_negated(doc, match.start, lo, g) or is_irrealis(doc, match.start, lo, hi, g):
-            continue
-        found.append((match, spec))
-    # weak triggers only count alone in their clause
-    kept = []
-    for match, spec in found:
-        clause = clause_of(match.start, starts, sent.end)
-        if spec.weak and any(not s.weak and clause_of(m.start, starts, sent.end) == clause for m, s in found):
-            continue
-        kept.append((match, spec))
-    assigned = _places_by_trigger(sent, kept, places, starts, actors)
+    kept = _triggers(doc, sent, g, starts)
+    assigned = _places_by_trigger(sent, [(m, s) for m, s, _ in kept], places, starts, actors)
+    for k in assigned:
+        assigned[k] = _drop_qualifiers(doc, [p for p in assigned[k] if not _not_event_place(doc, p)])
+    _share_places(kept, assigned)
     out: list[Candidate] = []
-    for k, (match, spec) in enumerate(kept):
+    for k, (match, spec, frame) in enumerate(kept):
         lo, hi = clause_of(match.start, starts, sent.end)
         actor1, actor2, armed_named = _actors_for(doc, match, spec, actors, lo, hi, carry)
-        if spec.needs_actor and not armed_named and not (carry and spec.frame == "takeover" and _armed(carry)):
+        if spec.needs_actor and not armed_named and not (carry and frame == "takeover" and _armed(carry)):
             continue
-        my_places = [p for p in assigned[k] if not _origin(doc, p)] or assigned[k]
-        my_places = _drop_qualifiers(my_places)
-        if spec.needs_place and not my_places:
+        my_places = assigned[k] or _anaphoric_places(doc, match, lo, hi)
+        if not my_places:
             continue
-        sub = _sub_event_type(spec.frame, doc, g, match, lo, hi, actor1, sent)
+        sub = _sub_event_type(frame, doc, g, match, lo, hi, actor1, sent)
         if sub is None:
             continue
         time = time_for(doc, match.start)
-        if time is None:
-            continue
+        if time is None or (time.mention is None and is_pluperfect(doc, match.start, lo, g)):
+            continue  # history ("كانت القوات قد سيطرت ...") unless the text dates it in the window
         claimed, reported = attribution_for(doc, match, sent, actors)
         deaths = fatalities_near(doc, lo, hi)
         for p in my_places:
-            if p.located is None:
-                continue
+            if p.located is None or p.located.level == "country":
+                continue  # a whole country is no place an analyst can map an event to
             conf = 0.45 + (0.15 if p.geo_precision == 1 else 0.05) + (0.1 if time.time_precision == 1 else 0.0) \
                 + (0.1 if actor1 is not None else 0.0) + (0.05 if not spec.weak else -0.1) - (0.1 if claimed else 0.0)
             out.append(Candidate(sub, match, spec, p, time, actor1, actor2,

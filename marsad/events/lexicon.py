@@ -40,7 +40,7 @@ def _verb_forms(past: str) -> set[str]:
     if k.endswith("ي"):  # final alif maqsura: استولى -> استولت، استولوا
         stem = k[:-1]
         return {k, stem + "ت", stem + "وا", stem + "يا", stem + "ين"}
-    return {k, k + "ت", k + "وا", k + "ا", k + "ن", k + "تا"}
+    return {k, k + "ت", k + "وا", k + "ا", k + "ن", k + "تا", k + "نا"}  # ...and 1st person plural
 
 
 def _present_forms(present: str) -> set[str]:
@@ -61,7 +61,7 @@ def _noun_forms(noun: str) -> set[str]:
         return out
     base = k[2:] if k.startswith("ال") else k
     stem = base[:-1] + "ت" if base.endswith("ه") else base
-    out |= {stem + p for p in _POSSESSIVES if not (p == "ه" and base.endswith("ه"))}
+    out |= {stem + p for p in _POSSESSIVES}
     return out
 
 
@@ -78,6 +78,8 @@ class Grammar:
     not_negation_after: frozenset[str]
     modal_particles: frozenset[str]
     future: TermIndex[str]
+    pluperfect: frozenset[str]
+    attempt: TermIndex[str]
     conditional: TermIndex[str]
     claim_verbs: frozenset[str]
     source_cues: TermIndex[str]
@@ -86,7 +88,7 @@ class Grammar:
     def known_words(self) -> set[str]:
         """Every folded word the clitic tokenizer should be able to split off a proclitic."""
         words = set(self.triggers.words()) | set(self.civilians) | set(self.negation) | set(self.claim_verbs)
-        for index in (*self.means.values(), self.future, self.conditional, self.source_cues, self.clause_breaks,
+        for index in (*self.means.values(), self.future, self.attempt, self.conditional, self.source_cues, self.clause_breaks,
                       self.protest_intervention, self.protest_excessive_force):
             words |= set(index.words())
         return words
@@ -142,6 +144,8 @@ def grammar() -> Grammar:
         not_negation_after=_keys(modality["not_negation_after"]),
         modal_particles=_keys(modality["modal_particles"]),
         future=_index(modality["future"]),
+        pluperfect=_keys(modality["pluperfect"]),
+        attempt=_index(modality["attempt"]),
         conditional=_index(modality["conditional"]),
         claim_verbs=_keys(modality["claim_verbs"]),
         source_cues=_index(modality["source_cues"]),
