@@ -16,8 +16,7 @@ from .. import time as _time
 
 def time_for(doc: Doc, token_i: int):
     """Return the event's EventTime for the trigger at token_i, or None when it is no event of this report."""
-    record = doc._.record
-    published: dt.date | None = record.published if record is not None else None
+    published: dt.date | None = _time.reference_date(doc)  # the publication date, or one inferred from the text
     t = _time.event_time(doc, token_i)
     if t is None or t.date is None:
         return None

@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from .normalize import fold
 
-_AR_LETTERS = "\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5-\u06ff"
+_AR_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff"
 _MARKS = "\u064b-\u065f\u0670\u0640\u200c\u200d"
 # A token: an Arabic word (letters, marks, tatweel), a Latin word, a number with its
 # separators (1,400 / 27/11 / 3.5), or any other single non-space character.
