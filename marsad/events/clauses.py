@@ -53,7 +53,9 @@ def previous_words(doc, i: int, lo: int, n: int) -> list[str]:
 
 def is_negated(doc, i: int, lo: int, g: Grammar) -> bool:
     """True when a negation governs the trigger at token i (within its clause)."""
-    before = previous_words(doc, i, lo, 3)
+    before = previous_words(doc, i, lo, 5)
+    if before and before[0] in ("اي", "اية"):
+        return True  # "أي اشتباكات" (any clashes) only stands in negations and questions
     for k, word in enumerate(before):
         if word in g.negation:
             after = before[k - 1] if k > 0 else doc[i].norm_
@@ -82,6 +84,19 @@ def is_irrealis(doc, i: int, lo: int, hi: int, g: Grammar) -> bool:
 
 
 def is_pluperfect(doc, i: int, lo: int, g: Grammar) -> bool:
-    """True for "كانت القوات قد سيطرت": كان ... قد before the trigger in its clause."""
+    """True for "كانت القوات قد سيطرت" or a clause opening with وكانت: an earlier event."""
     before = previous_words(doc, i, lo, 6)
-    return "قد" in before and any(w in g.pluperfect for w in before[before.index("قد"):])
+    if "قد" in before and any(w in g.pluperfect for w in before[before.index("قد"):]):
+        return True
+    opening = [t.norm_ for t in doc[lo:i] if not t.is_space and not t.is_punct and t.norm_ not in _CLITICS][:1]
+    return bool(opening) and opening[0] in g.pluperfect
+
+
+_BACKGROUND = {"بعد", "عقب", "اثر", "غداه", "منذ", "قبل", "ابان", "خلال"}
+
+
+def is_background(doc, i: int, lo: int) -> bool:
+    """True for a verbal noun that refers back to an earlier event ("بعد سيطرة الفصائل على ...")."""
+    before = previous_words(doc, i, lo, 2)
+    return bool(before) and (before[0] in _BACKGROUND or (len(before) > 1 and before[1] in _BACKGROUND
+                                                        and before[0] in ("اتمام", "انتهاء", "استكمال")))

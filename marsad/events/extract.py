@@ -19,7 +19,8 @@ from ..annotations import ActorEntry, ActorMention, PlaceMention
 from ..schema import Event, Evidence
 from ..text.lexicon import TermMatch
 from .attribution import attribution_for
-from .clauses import clause_of, clause_starts, is_irrealis, is_negated, is_pluperfect, previous_words
+from .clauses import (clause_of, clause_starts, is_background, is_irrealis, is_negated, is_pluperfect,
+                      previous_words)
 from .lexicon import Grammar, Trigger, grammar
 from .location import location_of, location_key
 from .notes import note_for
@@ -47,6 +48,7 @@ class Candidate:
     reported_by: list[str] = field(default_factory=list)
     fatalities: int | None = None
     confidence: float = 0.5
+    background: bool = False  # "بعد سيطرة ..." refers to an event told elsewhere
 
 
 def _armed(m: ActorMention) -> bool:
@@ -140,44 +142,78 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
     }.get(frame)
 
 
+_NOT_AGENTS = {"media", "organisation", "party"}
+_TARGET_MARKERS = {"علي", "ضد", "مع", "استهدف", "حق", "بحق", "استهداف"}
+
+
+def _asides(doc: Doc, lo: int, hi: int) -> set[int]:
+    """Tokens inside a parenthesis or a dash-enclosed aside ("جيش الفتح -والذي يتكون من ...- عن سيطرته")."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for tok in doc[lo:hi]:
+        if tok.text in ("(", "["):
+            opened = tok.i
+        elif tok.text in (")", "]") and opened is not None:
+            inside.update(range(opened, tok.i + 1))
+            opened = None
+    dashes = [t.i for t in doc[lo:hi] if t.text in ("-", "–", "—")]
+    for a, b in zip(dashes[::2], dashes[1::2]):
+        inside.update(range(a, b + 1))
+    return inside
+
+
 def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMention], lo: int, hi: int,
-                carry: ActorMention | None) -> tuple[ActorEntry | None, ActorEntry | None, bool]:
+                carry: ActorMention | None, g: Grammar) -> tuple[ActorEntry | None, ActorEntry | None, bool]:
     """Return (actor1, actor2, armed actor named in clause) for a trigger.
 
     Arabic news is verb-subject-object: the subject follows a verbal trigger; a verbal
-    noun takes its agent in an idafa or after ل / من قبل; على / ضد / مع / بين mark the
-    other side.
+    noun takes its agent in an idafa or after ل / من قبل, or is the subject of the verb
+    that announces it ("أعلن جيش الفتح عن سيطرته"); على / ضد / مع / بين mark the other side.
+    Actors inside an aside (parentheses, dashes) are not parties to the event.
     """
-    in_clause = [m for m in actors if lo <= m.start_token < hi and not (match.start <= m.start_token < match.end)]
+    aside = _asides(doc, lo, hi)
+    in_clause = [m for m in actors if lo <= m.start_token < hi and m.start_token not in aside
+                 and not (match.start <= m.start_token < match.end)]
     armed_named = any(_armed(m) for m in in_clause)
-    actor1 = actor2 = None
-    between = [m for m in in_clause if "بين" in previous_words(doc, m.start_token, lo, 2)]
+    parties = [m for m in in_clause if m.actor.kind not in _NOT_AGENTS]
+
+    def marker(m: ActorMention) -> str:
+        before = previous_words(doc, m.start_token, lo, 1)
+        return before[0] if before else ""
+
+    between = [m for m in parties if "بين" in previous_words(doc, m.start_token, lo, 2)]
     if between:
         first = between[0]
-        others = [m for m in in_clause if m.start_token > first.start_token and m.actor.id != first.actor.id]
+        others = [m for m in parties if m.start_token > first.start_token and m.actor.id != first.actor.id]
         return first.actor, (others[0].actor if others else None), armed_named
-    for m in in_clause:
-        before = previous_words(doc, m.start_token, lo, 1)
-        marker = before[0] if before else ""
-        target = marker in ("علي", "ضد", "مع", "استهدف", "حق") or (
-            m.start_token > lo and doc[m.start_token - 1].norm_ in ("ل",) and spec.frame in ("clash",))
-        if m.start_token >= match.end:
-            if target:
-                actor2 = actor2 or m.actor
-            elif actor1 is None and m.start_token - match.end <= 6 and m.actor.kind not in _NON_PARTIES - {"civilians"}:
-                actor1 = m.actor
-            elif actor1 is not None and actor2 is None and m.actor.id != actor1.id and m.actor.kind != "media":
-                actor2 = m.actor if target or marker in ("مع",) else actor2
-        else:
-            if target:
-                actor2 = actor2 or m.actor
-            elif m.actor.kind not in ("media",):
-                actor1 = m.actor  # the nearest party before the trigger wins
-    if actor1 is None and carry is not None and spec.frame in ("takeover", "clash"):
-        actor1 = carry.actor
-    if actor1 is not None and actor2 is not None and actor1.id == actor2.id:
+    targets = [m for m in parties if marker(m) in _TARGET_MARKERS]
+    agents = [m for m in parties if m not in targets]
+    actor1: ActorMention | None = None
+    after = [m for m in agents if m.start_token >= match.end and m.start_token - match.end <= 6]
+    before = [m for m in agents if m.end_token <= match.start]
+    if spec.pos in ("verb", "present", "phrase") and after:
+        actor1 = after[0]
+    elif spec.pos == "noun" and after and after[0].start_token - match.end <= 3:
+        actor1 = after[0]  # idafa: "قصف قوات النظام", "غارات للطيران الروسي"
+    if actor1 is None or spec.pos == "noun":
+        # the subject of an announcing verb: "أعلن جيش الفتح عن سيطرته على ..."
+        for tok in doc[lo:match.start]:
+            if tok.norm_ in g.claim_verbs or tok.norm_ in ("اعلن", "اعلنت", "اكد", "اكدت"):
+                subject = [m for m in before if tok.i < m.start_token <= tok.i + 4]
+                if subject:
+                    actor1 = subject[0]
+                    break
+    if actor1 is None and before:
+        actor1 = before[-1]  # the nearest party before the trigger
+    actor2 = next((m.actor for m in targets if actor1 is None or m.actor.id != actor1.actor.id), None)
+    if actor2 is None and actor1 is not None and spec.frame == "clash":
+        actor2 = next((m.actor for m in agents if m.actor.id != actor1.actor.id and _armed(m)), None)
+    a1 = actor1.actor if actor1 is not None else None
+    if a1 is None and carry is not None and spec.frame in ("takeover", "clash"):
+        a1 = carry.actor
+    if a1 is not None and actor2 is not None and a1.id == actor2.id:
         actor2 = None
-    return actor1, actor2, armed_named
+    return a1, actor2, armed_named
 
 
 def _places_by_trigger(sent: Span, kept: list[tuple[TermMatch, Trigger]], places: list[PlaceMention],
@@ -243,6 +279,8 @@ def _drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]
 _ORIGIN_WORDS = {"انطلاقا", "انطلقت", "انطلق", "قادمه", "قادمين", "القادمه", "مصدرها", "مصدره", "تتمركز",
                  "المتمركزه", "مواقعها", "مواقعه", "مواقعهم", "نزحوا", "نزح", "فروا", "فر", "هربوا", "نازحين",
                  "مهجرين", "مرابض", "مرابضها", "اقلعت", "اقلعت", "مطلقه", "اطلقت", "اطلق", "اطلقها"}
+_LOCATIVE = {"في", "داخل", "قرب", "بالقرب", "محيط", "اطراف", "مدينه", "العاصمه", "وسط", "شمال", "جنوب", "شرق",
+             "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف", "علي", "الي", "نحو", "باتجاه", "حي", "احياء"}
 _NOT_THERE = {"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "ابناء", "اهالي", "سكان", "نازحي", "مهجري",
               "سفير", "سفاره", "السفاره", "حكومه", "الحكومه", "رئيس", "وزير", "وزاره", "جيش", "قوات", "طيران"}
 
@@ -252,6 +290,10 @@ def _not_event_place(doc: Doc, p: PlaceMention) -> bool:
     من مطار س"), a border named as a direction ("الحدود مع لبنان"), an origin of people
     ("أبناء حمص") or the owner of an institution ("سفير روسيا")."""
     before = [t.norm_ for t in doc[max(0, p.start_token - 4):p.start_token] if not t.is_space and t.norm_ not in "وبلكف"]
+    entry = p.entry
+    if entry is not None and p.relation is None and entry.feature_code == "PPLC" and \
+            (not before or before[-1] not in _LOCATIVE) and doc[p.start_token - 1].norm_ != "ب":
+        return True  # "تتهم واشنطن ولندن": a capital standing for its government
     if before[-1:] == ["من"] and len(before) >= 2 and before[-2] in _ORIGIN_WORDS:
         return True
     if before[-1:] == ["مع"] and len(before) >= 2 and before[-2] in _NOT_THERE:
@@ -276,6 +318,8 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
             continue
         if spec.needs_near and not _has_near(doc, match, spec.needs_near, lo, hi):
             continue
+        if spec.needs_place and any(m.start == match.end for m in g.triggers.finditer(doc, match.end, match.end + 1)):
+            continue  # "دخلت المعارك يومها الخامس": the battles entered, nobody entered a place
         if frame == "takeover" and _attempted(doc, match, lo, g):
             frame = "clash"  # an attempt to take a place is a battle, not a change of hands
         elif is_negated(doc, match.start, lo, g) or is_irrealis(doc, match.start, lo, hi, g):
@@ -347,7 +391,7 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
     out: list[Candidate] = []
     for k, (match, spec, frame) in enumerate(kept):
         lo, hi = clause_of(match.start, starts, sent.end)
-        actor1, actor2, armed_named = _actors_for(doc, match, spec, actors, lo, hi, carry)
+        actor1, actor2, armed_named = _actors_for(doc, match, spec, actors, lo, hi, carry, g)
         if spec.needs_actor and not armed_named and not (carry and frame == "takeover" and _armed(carry)):
             continue
         my_places = assigned[k] or _anaphoric_places(doc, match, lo, hi)
@@ -368,7 +412,8 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
                 + (0.1 if actor1 is not None else 0.0) + (0.05 if not spec.weak else -0.1) - (0.1 if claimed else 0.0)
             out.append(Candidate(sub, match, spec, p, time, actor1, actor2,
                                  evidence=[(sent.start_char, sent.end_char)], claimed_by=claimed,
-                                 reported_by=reported, fatalities=deaths, confidence=round(min(0.95, conf), 2)))
+                                 reported_by=reported, fatalities=deaths, confidence=round(min(0.95, conf), 2),
+                                 background=spec.pos == "noun" and is_background(doc, match.start, lo)))
     return out
 
 
@@ -379,6 +424,8 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
         groups.setdefault((c.sub_event_type, location_key(c.place)), []).append(c)
     merged: list[Candidate] = []
     for group in groups.values():
+        if all(c.background and c.time.mention is None for c in group):
+            continue  # only ever mentioned in passing ("بعد سيطرتها على ...") and never dated
         dated = [c for c in group if c.time.mention is not None]
         undated = [c for c in group if c.time.mention is None]
         buckets: dict[tuple, Candidate] = {}
