@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from .lexicon import Grammar
 
 _CLITICS = {"و", "ف", "ب", "ل", "ك"}
-_COMMAS = {"،", ",", "؛", ";", ":", "-", "–", "—"}
+_COMMAS = {"،", ",", "؛", ";", ":"}  # dashes open asides and ranges, not clauses
 
 
 def clause_starts(sent: Span, g: Grammar) -> list[int]:
@@ -97,6 +97,9 @@ _BACKGROUND = {"بعد", "عقب", "اثر", "غداه", "منذ", "قبل", "ا
 
 def is_background(doc, i: int, lo: int) -> bool:
     """True for a verbal noun that refers back to an earlier event ("بعد سيطرة الفصائل على ...")."""
-    before = previous_words(doc, i, lo, 2)
-    return bool(before) and (before[0] in _BACKGROUND or (len(before) > 1 and before[1] in _BACKGROUND
-                                                        and before[0] in ("اتمام", "انتهاء", "استكمال")))
+    before = previous_words(doc, i, lo, 4)
+    if before and before[0] in _BACKGROUND:
+        return True
+    # "عقب إتمام السيطرة", "بعد أيام من اشتباكات", "بعد ساعات من الاشتباكات"
+    return any(w in _BACKGROUND for w in before[1:]) and before[0] in (
+        "اتمام", "انتهاء", "استكمال", "من", "وقوع", "اندلاع", "توقف")

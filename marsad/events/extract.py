@@ -91,8 +91,9 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
                     actor1: ActorEntry | None, sent: Span) -> str | None:
     """Turn a trigger frame into an ACLED sub-event type, or None when it cannot be coded."""
     if frame == "takeover":
+        # ACLED: "Government regains territory" is state forces retaking ground at home
         return "Government regains territory" if actor1 is not None and actor1.inter == 1 \
-            else "Non-state actor overtakes territory"
+            and actor1.side == "government" else "Non-state actor overtakes territory"
     if frame == "clash":
         return "Armed clash"
     if frame in ("bombard", "explosion"):
@@ -113,6 +114,8 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
             return "Attack" if _targets_civilians(doc, g, lo, hi) else "Armed clash"
         if frame == "explosion":
             return "Remote explosive/landmine/IED"
+        if lemma in ("استهدف", "استهداف"):
+            return None  # "استهدفت خارجين عن القانون": targeting without a weapon named is no strike
         if actor1 is not None and actor1.side in ("russia", "coalition", "us", "israel"):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
@@ -171,7 +174,8 @@ def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMen
     that announces it ("أعلن جيش الفتح عن سيطرته"); على / ضد / مع / بين mark the other side.
     Actors inside an aside (parentheses, dashes) are not parties to the event.
     """
-    aside = _asides(doc, lo, hi)
+    sent = doc[lo].sent
+    aside = _asides(doc, sent.start, sent.end)
     in_clause = [m for m in actors if lo <= m.start_token < hi and m.start_token not in aside
                  and not (match.start <= m.start_token < match.end)]
     armed_named = any(_armed(m) for m in in_clause)
@@ -285,6 +289,17 @@ _NOT_THERE = {"الحدود", "حدود", "الحدوديه", "الحدودي", 
               "سفير", "سفاره", "السفاره", "حكومه", "الحكومه", "رئيس", "وزير", "وزاره", "جيش", "قوات", "طيران"}
 
 
+def _origin_lists(doc: Doc, places: list[PlaceMention]) -> set[int]:
+    """Indices of places that continue a list begun by an origin ("القادمة من كوباني والرقة والحسكة")."""
+    out: set[int] = set()
+    for k, p in enumerate(places):
+        if k and (k - 1 in out or _not_event_place(doc, places[k - 1])):
+            gap = [t.norm_ for t in doc[places[k - 1].end_token:p.start_token] if not t.is_space]
+            if all(w in ("و", "،", ",", "(", ")") or w.startswith("(") for w in gap) and len(gap) <= 3:
+                out.add(k)
+    return out
+
+
 def _not_event_place(doc: Doc, p: PlaceMention) -> bool:
     """True for a place that is not where the event happened: where fire came from ("انطلاقا
     من مطار س"), a border named as a direction ("الحدود مع لبنان"), an origin of people
@@ -385,8 +400,10 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
     starts = clause_starts(sent, g)
     kept = _triggers(doc, sent, g, starts)
     assigned = _places_by_trigger(sent, [(m, s) for m, s, _ in kept], places, starts, actors)
+    continued = _origin_lists(doc, places)
+    skip = {id(p) for n, p in enumerate(places) if n in continued or _not_event_place(doc, p)}
     for k in assigned:
-        assigned[k] = _drop_qualifiers(doc, [p for p in assigned[k] if not _not_event_place(doc, p)])
+        assigned[k] = _drop_qualifiers(doc, [p for p in assigned[k] if id(p) not in skip])
     _share_places(kept, assigned)
     out: list[Candidate] = []
     for k, (match, spec, frame) in enumerate(kept):
@@ -414,7 +431,20 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
                                  evidence=[(sent.start_char, sent.end_char)], claimed_by=claimed,
                                  reported_by=reported, fatalities=deaths, confidence=round(min(0.95, conf), 2),
                                  background=spec.pos == "noun" and is_background(doc, match.start, lo)))
-    return out
+    return _merge_sentence(out)
+
+
+def _merge_sentence(cands: list[Candidate]) -> list[Candidate]:
+    """Several triggers of one sentence naming one event ("طائرات مسيرة استهدفت أمس ...") are one
+    candidate; its date is the one nearest to a verb trigger, which carries the tense."""
+    by_key: dict[tuple, Candidate] = {}
+    for c in sorted(cands, key=lambda c: (c.spec.pos != "verb", c.trigger.start)):
+        key = (c.sub_event_type, location_key(c.place))
+        if key in by_key:
+            _absorb(by_key[key], c)
+        else:
+            by_key[key] = c
+    return list(by_key.values())
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
@@ -424,8 +454,13 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
         groups.setdefault((c.sub_event_type, location_key(c.place)), []).append(c)
     merged: list[Candidate] = []
     for group in groups.values():
-        if all(c.background and c.time.mention is None for c in group):
-            continue  # only ever mentioned in passing ("بعد سيطرتها على ...") and never dated
+        foreground = [c for c in group if not c.background]
+        if not foreground:
+            continue  # only ever mentioned in passing ("بعد سيطرتها على ..."): told elsewhere or history
+        for c in group:
+            if c.background:
+                _absorb(foreground[0], c)
+        group = foreground
         dated = [c for c in group if c.time.mention is not None]
         undated = [c for c in group if c.time.mention is None]
         buckets: dict[tuple, Candidate] = {}
