@@ -1,0 +1,163 @@
+"""The marsad_places component on sentences written for these tests."""
+
+from __future__ import annotations
+
+from marsad.geo.component import places_of
+
+
+def find(mentions, text: str):
+    """Return the mention whose text is `text` (fails when there is none)."""
+    hits = [m for m in mentions if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return hits[0]
+
+
+def test_clitics_are_split_and_offsets_point_into_the_original(places):
+    text = "تجددت الاشتباكات في حلب وبحماة مساء أمس."
+    doc, ms = places(text)
+    aleppo, hama = find(ms, "حلب"), find(ms, "حماة")
+    assert aleppo.entry.admin1 == "Aleppo" and aleppo.entry.level == "populated"
+    assert hama.entry.admin1 == "Hama" and hama.geo_precision == 1
+    assert text[hama.start:hama.end] == "حماة" and hama.start == text.index("بحماة") + 1
+
+
+def test_countryside_with_direction_is_the_governorate_at_precision_2(places):
+    _, ms = places("قصفت الطائرات الحربية مواقع بريف حلب الغربي صباح اليوم.")
+    m = find(ms, "ريف حلب الغربي")
+    assert m.relation == "western countryside of"
+    assert m.geo_precision == 2
+    assert m.area is not None and m.area.level == "admin1" and m.area.admin1 == "Aleppo"
+    assert m.located is m.area
+
+
+def test_combined_directions_and_the_countryside_of_form(places):
+    _, ms = places("وقعت المعارك شمال غرب حلب، ثم امتدت إلى الريف الشمالي لحماة.")
+    nw = find(ms, "شمال غرب حلب")
+    assert nw.relation == "northwest of" and nw.geo_precision == 2 and nw.located.admin1 == "Aleppo"
+    north = [m for m in ms if m.relation == "northern countryside of"]
+    assert north and north[0].located.admin1 == "Hama" and north[0].located.level == "admin1"
+
+
+def test_south_of_a_city_keeps_the_city(places):
+    _, ms = places("سقطت قذائف جنوبي إدلب دون إصابات.")
+    m = find(ms, "جنوبي إدلب")
+    assert m.relation == "south of" and m.geo_precision == 2
+    assert m.located.admin1 == "Idlib"
+
+
+def test_governorate_noun_gives_admin1_and_city_noun_gives_the_city(places):
+    _, ms = places("امتدت الاشتباكات إلى محافظة حماة بعد دخول الفصائل مدينة حمص.")
+    gov, city = find(ms, "حماة"), find(ms, "حمص")
+    assert gov.entry.level == "admin1" and gov.entry.name_en == "Hama" and gov.geo_precision == 3
+    assert city.entry.level == "populated" and city.entry.admin1 == "Homs" and city.geo_precision == 1
+    assert gov.trigger_word == "محافظة" and city.trigger_word == "مدينة"
+
+
+def test_hamza_ta_marbuta_alif_maqsura_and_diacritics_fold(places):
+    _, ms = places("زار الوفد ادلب ثم حماه ثم نوى، وعاد إلى دِمَشْقَ.")
+    assert find(ms, "ادلب").located.admin1 == "Idlib"
+    assert find(ms, "حماه").located.admin1 == "Hama"
+    assert find(ms, "نوى").entry.admin1 == "Daraa"
+    damascus = find(ms, "دِمَشْقَ")
+    assert damascus.entry.name_en == "Damascus"
+
+
+def test_compound_names_match_joined_and_apart(places, gazetteer):
+    _, ms = places("تظاهر الأهالي في كفرنبل، كما خرجت مظاهرة في كفر نبل القديمة.")
+    joined, apart = find(ms, "كفرنبل"), find(ms, "كفر نبل")
+    assert joined.entry is not None and joined.entry.key == apart.entry.key
+    assert joined.entry.admin1 == "Idlib"
+    assert gazetteer.lookup("تل كلخ")[0].admin1 == gazetteer.lookup("تلكلخ")[0].admin1 == "Homs"
+
+
+def test_a_name_in_two_governorates_follows_the_governorate_of_the_sentence(places):
+    _, ms = places("قصفت قوات النظام بلدة صوران في ريف حلب الشمالي.")
+    assert find(ms, "صوران").entry.admin1 == "Aleppo"
+    _, ms = places("قصفت قوات النظام بلدة صوران في ريف حماة الشمالي.")
+    assert find(ms, "صوران").entry.admin1 == "Hama"
+
+
+def test_unknown_villages_in_a_list_fall_back_to_the_area(places, gazetteer):
+    names = ["الزعرورة", "المقبلة", "تل الصنوبر", "كفر عويد"]
+    assert all(not gazetteer.lookup(n) for n in names)
+    text = "سيطرت الفصائل على قرى الزعرورة والمقبلة وتل الصنوبر وكفر عويد في ريف إدلب الجنوبي."
+    _, ms = places(text)
+    for name in names:
+        m = find(ms, name)
+        assert m.entry is None and m.geo_precision == 2
+        assert m.area is not None and m.area.level == "admin1" and m.area.admin1 == "Idlib"
+
+
+def test_an_unsplit_conjunction_stays_outside_the_name(places):
+    text = "استهدفت المدفعية بلدات المقبلة وشرعايا في ريف حماة."
+    _, ms = places(text)
+    m = find(ms, "شرعايا")
+    assert m.start == text.index("وشرعايا") + 1 and m.area.admin1 == "Hama"
+
+
+def test_quoted_village_after_a_place_noun(places):
+    _, ms = places("استعادت القوات قرية «المقبلة» بريف اللاذقية.")
+    m = find(ms, "المقبلة")
+    assert m.entry is None and m.area.admin1 == "Latakia"
+
+
+def test_common_words_are_not_places_without_a_frame(places):
+    _, ms = places("قال الوزير إن الحكومة فتحت الباب أمام الحوار، ووقعت ورقة تفاهم مع فرقة من المهندسين.")
+    assert [m.text for m in ms] == []
+    _, ms = places("دخلت القوات التركية مدينة الباب شمال سوريا.")
+    bab = find(ms, "الباب")
+    assert bab.entry.admin1 == "Aleppo"
+
+
+def test_adjectives_and_anaphors_are_not_places(places):
+    _, ms = places("أعلنت الحكومة السورية أن المدينة هادئة، وعاد السكان إلى البلدة.")
+    assert [m.text for m in ms] == []
+
+
+def test_person_names_are_not_places(places):
+    _, ms = places("استقبل الرئيس بشار الأسد الوفد الزائر في القصر.")
+    assert [m.text for m in ms] == []
+
+
+def test_places_of_gives_output_records(nlp):
+    doc = nlp("سيطرت الفصائل على قرى الزعرورة والمقبلة في ريف إدلب، ودخلت مدينة حماة.")
+    out = places_of(doc)
+    by_text = {p.text: p for p in out}
+    village = by_text["الزعرورة"]
+    assert village.name_ar == "الزعرورة" and village.geonames_id is None
+    assert village.admin1 == "Idlib" and village.lat is not None
+    hama = by_text["حماة"]
+    assert hama.name_en and hama.admin1 == "Hama" and hama.country == "Syria" and hama.feature_code.startswith("PPL")
+    assert 34.5 < hama.lat < 35.5 and 36.2 < hama.lon < 37.2
+    for p in out:
+        assert doc.text[p.start:p.end] == p.text
+
+
+def test_country_names_and_press_short_forms(places):
+    _, ms = places("بحث الوزير الأوضاع في سورية مع نظيره من السعودية، ثم سافر إلى تركيا.")
+    assert find(ms, "سورية").entry.key == "country:SY"
+    assert find(ms, "السعودية").entry.key == "country:SA"
+    assert find(ms, "تركيا").entry.country == "Turkey"
+    assert all(m.geo_precision == 3 for m in ms)
+
+
+def test_an_unknown_head_before_a_town_name_is_one_place(places):
+    _, ms = places("اندلعت اشتباكات في بلدة أشرفية صحنايا في ريف دمشق.")
+    m = find(ms, "أشرفية صحنايا")
+    assert m.entry is None and m.area.admin1 == "Rural Damascus"
+
+
+def test_list_items_that_end_like_adjectives_are_still_names(places):
+    _, ms = places("استعادت القوات قريتي نبع الوادي وعين الخضراء بريف حماة الشرقي.")
+    assert find(ms, "نبع الوادي").area.admin1 == "Hama"
+    assert find(ms, "عين الخضراء").area.admin1 == "Hama"
+
+
+def test_an_adjective_after_a_place_noun_is_not_a_name(places):
+    _, ms = places("قتل ثلاثة أشخاص في انفجار في بلدة تركية قرب الحدود، وسقط صاروخ على حي شعبي.")
+    assert [m.text for m in ms] == []
+
+
+def test_a_known_town_does_not_open_a_list_of_unknown_words(places):
+    _, ms = places("تقدمت القوات نحو مدينة تدمر والاستعداد للهجوم مستمر.")
+    assert [m.text for m in ms] == ["تدمر"]
