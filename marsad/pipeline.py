@@ -48,10 +48,14 @@ def build_pipeline(pipes: Sequence[str] = PIPE_NAMES) -> Language:
     nlp.tokenizer = tokenizer
     for name in pipes:
         nlp.add_pipe(name)
+    words: set[str] = set()
     for _, component in nlp.pipeline:
         known = getattr(component, "known_words", None)
         if known is not None:
-            tokenizer.add_known(known())
+            words.update(known())
+    # A lexicon phrase written with its conjunction ("وفي الأثناء") must not make "وفي" a
+    # word of its own: و + a known word is always split.
+    tokenizer.add_known(w for w in words if not (len(w) > 2 and w[0] == "و" and w[1:] in words))
     return nlp
 
 

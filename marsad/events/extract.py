@@ -146,6 +146,11 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
 
 
 _NOT_AGENTS = {"media", "organisation", "party"}
+# Verbs whose subject is the agent of the verbal noun that follows them:
+# "أعلن جيش الفتح عن سيطرته", "تمكنت الفصائل من السيطرة", "واصلت القوات تقدمها".
+_SUBJECT_VERBS = {"اعلن", "اعلنت", "اكد", "اكدت", "تمكن", "تمكنت", "تمكنوا", "استطاع", "استطاعت", "نجح", "نجحت",
+                  "واصل", "واصلت", "اكمل", "اكملت", "اتم", "اتمت", "تابع", "تابعت", "بدا", "بدات", "شن", "شنت",
+                  "نفذ", "نفذت", "استانف", "استانفت"}
 _TARGET_MARKERS = {"علي", "ضد", "مع", "استهدف", "حق", "بحق", "استهداف"}
 
 
@@ -190,7 +195,8 @@ def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMen
         first = between[0]
         others = [m for m in parties if m.start_token > first.start_token and m.actor.id != first.actor.id]
         return first.actor, (others[0].actor if others else None), armed_named
-    targets = [m for m in parties if marker(m) in _TARGET_MARKERS]
+    targets = [m for m in parties if marker(m) in _TARGET_MARKERS
+               or (marker(m) == "من" and spec.frame == "takeover")]  # "السيطرة ... من قوات النظام"
     agents = [m for m in parties if m not in targets]
     actor1: ActorMention | None = None
     after = [m for m in agents if m.start_token >= match.end and m.start_token - match.end <= 6]
@@ -202,7 +208,7 @@ def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMen
     if actor1 is None or spec.pos == "noun":
         # the subject of an announcing verb: "أعلن جيش الفتح عن سيطرته على ..."
         for tok in doc[lo:match.start]:
-            if tok.norm_ in g.claim_verbs or tok.norm_ in ("اعلن", "اعلنت", "اكد", "اكدت"):
+            if tok.norm_ in g.claim_verbs or tok.norm_ in _SUBJECT_VERBS:
                 subject = [m for m in before if tok.i < m.start_token <= tok.i + 4]
                 if subject:
                     actor1 = subject[0]
@@ -275,6 +281,8 @@ def _drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]
             continue
         elif loc.level == "admin2" and loc.admin1 in admin1s:
             continue
+        elif p.relation is not None and loc.admin1 in admin1s:
+            continue  # "في منطقة الحبيبية بمدينة الصدر، شرقي بغداد": the direction only qualifies
         else:
             kept.append(p)
     return kept
@@ -283,6 +291,8 @@ def _drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]
 _ORIGIN_WORDS = {"انطلاقا", "انطلقت", "انطلق", "قادمه", "قادمين", "القادمه", "مصدرها", "مصدره", "تتمركز",
                  "المتمركزه", "مواقعها", "مواقعه", "مواقعهم", "نزحوا", "نزح", "فروا", "فر", "هربوا", "نازحين",
                  "مهجرين", "مرابض", "مرابضها", "اقلعت", "اقلعت", "مطلقه", "اطلقت", "اطلق", "اطلقها"}
+_DESCRIPTIVE = {"الواقعه", "الواقع", "الواقعين", "تقع", "يقع", "المحاذيه", "المحاذي", "المتاخمه", "المتاخم",
+                "القريبه", "القريب", "التابعه", "التابع", "ينتمي", "تنتمي", "يتحدرون", "يتحدر", "ابناء", "المنحدرين"}
 _LOCATIVE = {"في", "داخل", "قرب", "بالقرب", "محيط", "اطراف", "مدينه", "العاصمه", "وسط", "شمال", "جنوب", "شرق",
              "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف", "علي", "الي", "نحو", "باتجاه", "حي", "احياء"}
 _NOT_THERE = {"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "ابناء", "اهالي", "سكان", "نازحي", "مهجري",
@@ -311,6 +321,8 @@ def _not_event_place(doc: Doc, p: PlaceMention) -> bool:
         return True  # "تتهم واشنطن ولندن": a capital standing for its government
     if before[-1:] == ["من"] and len(before) >= 2 and before[-2] in _ORIGIN_WORDS:
         return True
+    if any(w in _DESCRIPTIVE for w in before[-3:]):
+        return True  # "المنطقة الاستراتيجية الواقعة في شمال غرب سوريا": a description, not the event
     if before[-1:] == ["مع"] and len(before) >= 2 and before[-2] in _NOT_THERE:
         return True
     return bool(before) and before[-1] in _NOT_THERE and (p.entry is not None and p.entry.level == "country")

@@ -17,10 +17,27 @@ def location_key(p: PlaceMention) -> tuple:
     return ("area", area, p.relation)
 
 
+_URBAN_NOUNS = {"حي", "احياء", "حيي", "شارع", "ساحه", "دوار", "سوق"}
+
+
+def is_neighbourhood(p: PlaceMention) -> bool:
+    """True for a named part of a resolved city ("حي نزال وسط مدينة الفلوجة")."""
+    return (p.entry is None and p.area is not None and p.area.level == "populated"
+            and fold(p.trigger_word or "") in _URBAN_NOUNS)
+
+
 def location_of(p: PlaceMention) -> Location:
-    """Return the event location for a place mention, with ACLED's geo_precision."""
+    """Return the event location for a place mention, with ACLED's geo_precision.
+
+    A neighbourhood is coded at its city (ACLED: precision 1, the neighbourhood kept in
+    `text`); a village the gazetteer lacks keeps its own name at its area's point.
+    """
     loc = p.located
     assert loc is not None
+    if is_neighbourhood(p):
+        return Location(name_ar=loc.name_ar, name_en=loc.name_en, text=p.text, geonames_id=loc.geonames_id,
+                        lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, admin2=loc.admin2,
+                        geo_precision=1, relation=f"neighbourhood of {loc.name_en}")
     named_here = p.entry is not None and p.relation is None
     precision = p.geo_precision
     if loc.level in ("country",) and not named_here:
