@@ -219,8 +219,16 @@ def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMen
     if actor2 is None and actor1 is not None and spec.frame == "clash":
         actor2 = next((m.actor for m in agents if m.actor.id != actor1.actor.id and _armed(m)), None)
     a1 = actor1.actor if actor1 is not None else None
-    if a1 is None and carry is not None and spec.frame in ("takeover", "clash"):
-        a1 = carry.actor
+    if a1 is None and spec.frame in ("takeover", "clash"):
+        # an elided subject ("... ودخلت المدينة"): the subject of an earlier clause of the
+        # sentence, else the armed actor the previous sentence opened with
+        earlier = [m for m in actors if sent.start <= m.start_token < lo and m.start_token not in aside
+                   and _armed(m) and previous_words(doc, m.start_token, sent.start, 1)[:1] != ["من"]
+                   and not set(previous_words(doc, m.start_token, sent.start, 1)) & _TARGET_MARKERS]
+        if earlier:
+            a1 = earlier[0].actor
+        elif carry is not None and (actor2 is None or carry.actor.id != actor2.id):
+            a1 = carry.actor
     if a1 is not None and actor2 is not None and a1.id == actor2.id:
         actor2 = None
     return a1, actor2, armed_named
@@ -256,8 +264,10 @@ def _places_by_trigger(sent: Span, kept: list[tuple[TermMatch, Trigger]], places
 def _drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
     """Drop an area that only qualifies a more specific place ("بلدة س بريف حماة", "حي س في
     حلب", "القصير (جنوب حمص)")."""
-    areas = {p.area.key for p in places if p.entry is None and p.area is not None}
-    places = [p for p in places if not (p.entry is not None and p.relation is None and p.entry.key in areas)]
+    # a city named right after a neighbourhood or village it contains ("حي س في حلب")
+    contained = {(p.area.key, p.end_token) for p in places if p.entry is None and p.area is not None}
+    places = [p for p in places if not (p.entry is not None and p.relation is None and any(
+        key == p.entry.key and 0 <= p.start_token - end <= 3 for key, end in contained))]
     places = [p for k, p in enumerate(places)
               if not (k > 0 and p.start_token > 0 and doc[p.start_token - 1].text == "("
                       and p.start_token - places[k - 1].end_token <= 1)]
@@ -291,7 +301,8 @@ def _drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]
 _ORIGIN_WORDS = {"انطلاقا", "انطلقت", "انطلق", "قادمه", "قادمين", "القادمه", "مصدرها", "مصدره", "تتمركز",
                  "المتمركزه", "مواقعها", "مواقعه", "مواقعهم", "نزحوا", "نزح", "فروا", "فر", "هربوا", "نازحين",
                  "مهجرين", "مرابض", "مرابضها", "اقلعت", "اقلعت", "مطلقه", "اطلقت", "اطلق", "اطلقها"}
-_DESCRIPTIVE = {"الواقعه", "الواقع", "الواقعين", "تقع", "يقع", "المحاذيه", "المحاذي", "المتاخمه", "المتاخم",
+_DESCRIPTIVE = {"المتمركز", "المتمركزه", "المتمركزين", "المنتشره", "المنتشر", "المنتشرين", "يتمركز", "تتمركز",
+                "الواقعه", "الواقع", "الواقعين", "تقع", "يقع", "المحاذيه", "المحاذي", "المتاخمه", "المتاخم",
                 "القريبه", "القريب", "التابعه", "التابع", "ينتمي", "تنتمي", "يتحدرون", "يتحدر", "ابناء", "المنحدرين"}
 _LOCATIVE = {"في", "داخل", "قرب", "بالقرب", "محيط", "اطراف", "مدينه", "العاصمه", "وسط", "شمال", "جنوب", "شرق",
              "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف", "علي", "الي", "نحو", "باتجاه", "حي", "احياء"}
