@@ -196,7 +196,8 @@ def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMen
         others = [m for m in parties if m.start_token > first.start_token and m.actor.id != first.actor.id]
         return first.actor, (others[0].actor if others else None), armed_named
     targets = [m for m in parties if marker(m) in _TARGET_MARKERS
-               or (marker(m) == "من" and spec.frame == "takeover")]  # "السيطرة ... من قوات النظام"
+               or (marker(m) == "من" and spec.frame == "takeover" and m.start_token >= match.end)]
+    # ^ "السيطرة عليها من قوات النظام" names the loser; "عناصر من قسد دخلوا" the agent
     agents = [m for m in parties if m not in targets]
     actor1: ActorMention | None = None
     after = [m for m in agents if m.start_token >= match.end and m.start_token - match.end <= 6]
@@ -432,8 +433,8 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
     for k, (match, spec, frame) in enumerate(kept):
         lo, hi = clause_of(match.start, starts, sent.end)
         actor1, actor2, armed_named = _actors_for(doc, match, spec, actors, lo, hi, carry, g)
-        if spec.needs_actor and not armed_named and not (carry and frame == "takeover" and _armed(carry)):
-            continue
+        if spec.needs_actor and not (actor1 is not None and actor1.kind == "armed"):
+            continue  # "الدخول في التدريبات", "دخول الوزير": only an armed party enters or takes a place
         my_places = assigned[k] or _anaphoric_places(doc, match, lo, hi)
         if not my_places:
             continue
