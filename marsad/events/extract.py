@@ -306,7 +306,7 @@ _DESCRIPTIVE = {"المتمركز", "المتمركزه", "المتمركزين"
                 "الواقعه", "الواقع", "الواقعين", "تقع", "يقع", "المحاذيه", "المحاذي", "المتاخمه", "المتاخم",
                 "القريبه", "القريب", "التابعه", "التابع", "ينتمي", "تنتمي", "يتحدرون", "يتحدر", "ابناء", "المنحدرين"}
 _LOCATIVE = {"في", "داخل", "قرب", "بالقرب", "محيط", "اطراف", "مدينه", "العاصمه", "وسط", "شمال", "جنوب", "شرق",
-             "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف", "علي", "الي", "نحو", "باتجاه", "حي", "احياء"}
+             "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف", "علي", "حي", "احياء"}
 _NOT_THERE = {"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "ابناء", "اهالي", "سكان", "نازحي", "مهجري",
               "سفير", "سفاره", "السفاره", "حكومه", "الحكومه", "رئيس", "وزير", "وزاره", "جيش", "قوات", "طيران"}
 
@@ -359,6 +359,8 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
             continue
         if spec.needs_place and any(m.start == match.end for m in g.triggers.finditer(doc, match.end, match.end + 1)):
             continue  # "دخلت المعارك يومها الخامس": the battles entered, nobody entered a place
+        if frame == "takeover" and spec.pos == "noun" and match.start > 0 and doc[match.start - 1].norm_ == "ل":
+            continue  # "تمهد الطريق لتحرير المدينة", "التقدم للسيطرة على": a purpose, not a change of hands
         if frame == "takeover" and _attempted(doc, match, lo, g):
             frame = "clash"  # an attempt to take a place is a battle, not a change of hands
         elif is_negated(doc, match.start, lo, g) or is_irrealis(doc, match.start, lo, hi, g):
@@ -476,6 +478,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     groups: dict[tuple, list[Candidate]] = {}
     for c in cands:
         groups.setdefault((c.sub_event_type, location_key(c.place)), []).append(c)
+    _absorb_areas(groups)
     merged: list[Candidate] = []
     for group in groups.values():
         foreground = [c for c in group if not c.background]
@@ -500,6 +503,39 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
                 _absorb(first, c)
         merged.extend(buckets.values())
     return merged
+
+
+def _is_area(c: Candidate) -> bool:
+    p = c.place
+    return p.relation is None and p.entry is not None and p.entry.level in ("admin1", "admin2")
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    a_end, b_end = a.time.date_end or a.time.date, b.time.date_end or b.time.date
+    return not (a_end < b.time.date or b_end < a.time.date)
+
+
+def _absorb_areas(groups: dict[tuple, list[Candidate]]) -> None:
+    """An event told at governorate or countryside level joins a same-type event at a
+    named place in that governorate with overlapping dates: "خطف داعش مدنيين في محافظة حمص"
+    and "... داخل مدينة القريتين" are one abduction."""
+    for key in list(groups):
+        group = groups[key]
+        if not all(_is_area(c) for c in group):
+            continue
+        sub = key[0]
+        admin1 = group[0].place.located.admin1 if group[0].place.located else None
+        targets = [c for (s2, _), g2 in groups.items() if s2 == sub and g2 is not group for c in g2
+                   if not _is_area(c) and c.place.located is not None and c.place.located.admin1 == admin1]
+        if len({location_key(t.place) for t in targets}) != 1 or admin1 is None:
+            continue  # none, or several places it could be
+        for c in group:
+            match = next((t for t in targets if _overlaps(t, c)), None)
+            if match is None:
+                break
+            _absorb(match, c)
+        else:
+            del groups[key]
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
