@@ -16,6 +16,9 @@ from ..text.lexicon import TermMatch
 from .lexicon import grammar
 
 _REPORTER_ROLES = {"correspondent", "source", "agency", "outlet", "monitor", "media", "journalist", "reporter"}
+# "حسب تعبيره" (as he put it), "بحسب قولها": not a source
+_NOT_SOURCES = {"تعبيره", "تعبيرها", "تعبيرهم", "قوله", "قولها", "قولهم", "وصفه", "وصفها", "زعمه", "زعمها", "ما",
+                "رايه", "رايها", "تقديره", "تقديرها", "تقديرات", "الخطه", "خطه"}
 _STOP = {"،", ",", ".", ":", "«", "»", '"', "“", "”", "(", ")", "ان", "أن", "إن", "بان", "بأن"}
 
 
@@ -36,7 +39,7 @@ def _cited_after(doc: Doc, start: int, end: int, actors: list[ActorMention]) -> 
     # skip verbs of reporting right after the cue: "حسبما أفاد مراسل ..."
     while words and words[0].norm_ in ("افاد", "افادت", "اكد", "اكدت", "ذكر", "ذكرت", "قال", "قالت", "ما", "اورد", "اوردت", "نقل", "نقلت"):
         words = words[1:]
-    if not words:
+    if not words or words[0].norm_ in _NOT_SOURCES:
         return None
     return doc[words[0].i:words[-1].i + 1].text
 
@@ -61,7 +64,9 @@ def attribution_for(doc: Doc, match: TermMatch, sent: Span, actors: list[ActorMe
             reported.append(who)
     quote = _quote_of(doc, match)
     if quote is not None:
-        speaker = quote.speaker_name_en or quote.speaker_text
+        in_speaker = [m for m in doc._.actors or [] if quote.speaker_start is not None
+                      and quote.speaker_start <= m.start < (quote.speaker_end or 0)]
+        speaker = _name(in_speaker[0]) if in_speaker else (quote.speaker_name_en or quote.speaker_text)
         if (quote.speaker_role or "") in _REPORTER_ROLES:
             if speaker and speaker not in reported:
                 reported.append(speaker)
@@ -80,3 +85,13 @@ def attribution_for(doc: Doc, match: TermMatch, sent: Span, actors: list[ActorMe
                 elif who not in claimed:
                     claimed.append(who)
     return claimed, list(dict.fromkeys(reported))
+
+
+def speaker_actor(doc: Doc, match: TermMatch) -> ActorMention | None:
+    """The party a quoted "we" stands for: "حطمنا الفرقة 25" said by the factions' spokesperson."""
+    quote = _quote_of(doc, match)
+    if quote is None or quote.speaker_start is None:
+        return None
+    inside = [m for m in doc._.actors or [] if quote.speaker_start <= m.start < (quote.speaker_end or 0)
+              and m.actor.kind == "armed"]
+    return inside[-1] if inside else None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ..annotations import ActorEntry, ActorMention, PlaceMention
 from ..schema import Event, Evidence
 from ..text.lexicon import TermMatch
-from .attribution import attribution_for
+from .attribution import attribution_for, speaker_actor
 from .clauses import (clause_of, clause_starts, is_background, is_irrealis, is_negated, is_pluperfect,
                       previous_words)
 from .lexicon import Grammar, Trigger, grammar
@@ -435,6 +435,13 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
     for k, (match, spec, frame) in enumerate(kept):
         lo, hi = clause_of(match.start, starts, sent.end)
         actor1, actor2, armed_named = _actors_for(doc, match, spec, actors, lo, hi, carry, g)
+        if spec.pos == "verb" and doc[match.start].norm_.endswith("نا"):
+            we = speaker_actor(doc, match)  # a quoted first person: the speaker's side acted
+            if we is not None:
+                actor1 = we.actor
+                objects = [m.actor for m in actors if match.end <= m.start_token < hi and m.actor.id != we.actor.id
+                           and m.actor.kind == "armed"]
+                actor2 = objects[0] if objects else (actor2 if actor2 is None or actor2.id != we.actor.id else None)
         if spec.needs_actor and not (actor1 is not None and actor1.kind == "armed"):
             continue  # "الدخول في التدريبات", "دخول الوزير": only an armed party enters or takes a place
         my_places = assigned[k] or _anaphoric_places(doc, match, lo, hi)

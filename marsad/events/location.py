@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..annotations import PlaceMention
 from ..schema import Location
 from ..text.normalize import fold, strip_article
@@ -15,6 +17,14 @@ def location_key(p: PlaceMention) -> tuple:
     if p.entry is None:
         return ("name", strip_article(fold(p.text.replace(" ", ""))), area)
     return ("area", area, p.relation)
+
+
+def ascii_name(name: str | None) -> str | None:
+    """Return a GeoNames name the way ACLED writes it, without diacritics ("Ḩamāh" -> "Hamah")."""
+    if not name:
+        return name
+    name = name.replace("‘", "'").replace("’", "'").replace("ʿ", "'").replace("ʾ", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 _URBAN_NOUNS = {"حي", "احياء", "حيي", "شارع", "ساحه", "دوار", "سوق"}
@@ -35,7 +45,7 @@ def location_of(p: PlaceMention) -> Location:
     loc = p.located
     assert loc is not None
     if is_neighbourhood(p):
-        return Location(name_ar=loc.name_ar, name_en=loc.name_en, text=p.text, geonames_id=loc.geonames_id,
+        return Location(name_ar=loc.name_ar, name_en=ascii_name(loc.name_en), text=p.text, geonames_id=loc.geonames_id,
                         lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, admin2=loc.admin2,
                         geo_precision=1, relation=f"neighbourhood of {loc.name_en}")
     named_here = p.entry is not None and p.relation is None
@@ -46,7 +56,7 @@ def location_of(p: PlaceMention) -> Location:
         precision = 3
     return Location(
         name_ar=(loc.name_ar if named_here else p.text),
-        name_en=(loc.name_en if named_here else None),
+        name_en=(ascii_name(loc.name_en) if named_here else None),
         text=p.text,
         geonames_id=loc.geonames_id,
         lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, admin2=loc.admin2,

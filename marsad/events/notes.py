@@ -46,7 +46,8 @@ def place_phrase(loc: Location) -> str:
     name = loc.name_en or (romanize(loc.text or loc.name_ar or "") if (loc.text or loc.name_ar) else None)
     area = loc.admin1 or loc.country
     if loc.relation and area:
-        return f"the {loc.relation} of {area}" + (f", {loc.country}" if loc.country and loc.country != area else "")
+        relation = loc.relation if loc.relation.endswith((" of", " to")) else f"{loc.relation} of"
+        return f"the {relation} {area}" + (f", {loc.country}" if loc.country and loc.country != area else "")
     if name and area and name != area:
         return f"{name} ({area}, {loc.country})" if loc.country and loc.country != area else f"{name} ({area})"
     return name or area or "an unresolved place"
