@@ -1,1 +1,1 @@
-"""marsad.quotes"""
+"""marsad.quotes: who said what (the `marsad_quotes` component, see extract.py)."""
