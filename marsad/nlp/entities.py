@@ -110,12 +110,22 @@ def _name_after(doc: Doc, i: int, c: Cues, blocked: set[int], max_len: int = 3) 
     return j
 
 
-def _persons(doc: Doc, c: Cues, blocked: set[int]) -> list[tuple[int, int, str]]:
+def _persons(doc: Doc, c: Cues, blocked: set[int], actor_tokens: set[int]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    given = _given_tokens(doc, c)
     for m in c.titles.finditer(doc):
         j = m.end
-        while j < len(doc) and (doc[j].norm_ in c.title_modifiers or doc[j].norm_ in _CLITICS and False):
+        while j < len(doc) and doc[j].norm_ in c.title_modifiers:
             j += 1
+        if j < len(doc) and doc[j].norm_ in ("باسم", "في"):
+            # "الناطق باسم الجبهة الجنوبية عصام الريس", "السفير البريطاني في لبنان توم فلتشر":
+            # the name follows the body or place, and starts with a given name
+            body = next((a for a in doc._.actors or [] if a.start_token == j + 1), None)
+            nxt = body.end_token if body is not None and doc[j].norm_ == "باسم" else \
+                next((k for k in range(j + 1, min(len(doc), j + 6)) if k in given), None)
+            if nxt is None:
+                continue
+            j = nxt
         end = _name_after(doc, j, c, blocked | _org_head_tokens(doc, c))
         first = doc[j].norm_ if j < len(doc) else ""
         # an indefinite accusative after a title is not a name: "انتخاب رئيس وصولا ..."
@@ -124,9 +134,11 @@ def _persons(doc: Doc, c: Cues, blocked: set[int]) -> list[tuple[int, int, str]]
         if end > j:
             out.append((j, end, "per"))
     for m in c.given.finditer(doc):
-        if m.start in blocked or doc[m.start].norm_ in c.stops:
+        if doc[m.start].norm_ in c.stops:
             continue
-        end = _name_after(doc, m.end, c, blocked, max_len=2 if doc[m.start].norm_ not in ("ابو", "ام") else 2)
+        if m.start in blocked and (m.end >= len(doc) or m.end in blocked):
+            continue  # a place, unless a name word follows ("جون كيري" though Joun is a village)
+        end = _name_after(doc, m.end, c, actor_tokens, max_len=2)  # a family name may look like a village
         if end > m.end:
             out.append((m.start, end, "per"))
     return out
@@ -155,6 +167,10 @@ def _headed(doc: Doc, heads: frozenset[str], label: str, c: Cues, blocked: set[i
         if tok.norm_ not in heads:
             continue
         start = tok.i + 1 if label == "media" and tok.norm_.startswith("مراسل") else tok.i
+        quoted = _quoted_after(doc, tok.i + 1)
+        if quoted > tok.i + 1:  # "موقع «مراسل سوري»", "قناة \"الخبر\""
+            out.append((start if start == tok.i else tok.i + 1, quoted, label))
+            continue
         end = _name_after(doc, tok.i + 1, c, set(), max_len=3)
         while end < len(doc) and doc[end].norm_ in modifiers:
             end += 1
@@ -174,6 +190,20 @@ def _quoted_after(doc: Doc, i: int) -> int:
             if doc[j].text in ("»", '"', "”"):
                 return j + 1
     return i
+
+
+def _told_to(doc: Doc) -> list[tuple[int, int, str]]:
+    """Outlets in quote marks after the preposition ل: "قال لـ«الشرق الأوسط»" (told to)."""
+    out = []
+    for tok in doc:
+        if tok.norm_ == "ل" or tok.text in ("لـ", "ل"):
+            k = tok.i + 1
+            while k < len(doc) and doc[k].text in ("ـ",):
+                k += 1
+            end = _quoted_after(doc, k)
+            if end > k and end - k <= 6:
+                out.append((k, end, "media"))
+    return out
 
 
 def _orgs(doc: Doc, c: Cues) -> list[tuple[int, int, str]]:
@@ -198,6 +228,18 @@ def _orgs(doc: Doc, c: Cues) -> list[tuple[int, int, str]]:
     return out
 
 
+_MARKS = {"«", "»", '"', "“", "”", "'", "(", ")"}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop quote marks and brackets at the edges of a name span."""
+    while start < end and doc[start].text in _MARKS:
+        start += 1
+    while end > start and doc[end - 1].text in _MARKS:
+        end -= 1
+    return start, end
+
+
 _LABELS = {"actor": "ORG", "unit": "ORG", "fac": "FAC", "media": "ORG", "org": "ORG", "per": "PER", "loc": "LOC"}
 
 
@@ -220,7 +262,8 @@ def recognise(doc: Doc) -> list[Span]:
     cands += _headed(doc, c.facility_heads, "fac", c, set(), c.facility_modifiers)
     cands += _headed(doc, c.media_heads, "media", c, set())
     cands += _orgs(doc, c)
-    cands += _persons(doc, c, actor_tokens | place_tokens)
+    cands += _told_to(doc)
+    cands += _persons(doc, c, actor_tokens | place_tokens, actor_tokens)
     for q in doc._.quotes or []:
         if q.speaker_name_ar and q.speaker_start is not None:
             span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
@@ -231,6 +274,7 @@ def recognise(doc: Doc) -> list[Span]:
                                       alignment_mode="expand")
                     if s is not None:
                         cands.append((s.start, s.end, "per"))
+    cands = [_trim(doc, s, e) + (k,) for s, e, k in cands]
     cands = [(s, e, k) for s, e, k in cands if e > s]
     # by priority, then longest first; a span overlapping one already taken is dropped
     chosen: list[Span] = []

@@ -80,6 +80,8 @@ class CliticTokenizer:
                 if not prefix or not key.startswith(prefix):
                     continue
                 stem = key[len(prefix):]
+                if prep == "ك" and not stem.startswith("ال"):
+                    continue  # ك (like) is rare before a bare word; "كيري" is a name, not ك + يرى
                 if self._stem_ok(stem, after_lam=prep == "ل"):
                     best = [c for c in prefix]
                     break
