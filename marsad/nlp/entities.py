@@ -169,7 +169,7 @@ def _headed(doc: Doc, heads: frozenset[str], label: str, c: Cues, blocked: set[i
         start = tok.i + 1 if label == "media" and tok.norm_.startswith("مراسل") else tok.i
         quoted = _quoted_after(doc, tok.i + 1)
         if quoted > tok.i + 1:  # "موقع «مراسل سوري»", "قناة \"الخبر\""
-            out.append((start if start == tok.i else tok.i + 1, quoted, label))
+            out.append((tok.i + 1, quoted, label))  # the name inside the marks
             continue
         end = _name_after(doc, tok.i + 1, c, set(), max_len=3)
         while end < len(doc) and doc[end].norm_ in modifiers:
