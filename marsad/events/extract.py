@@ -214,6 +214,15 @@ def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMen
                 if subject:
                     actor1 = subject[0]
                     break
+                # "تنظيم الدولة شن هجوما ... وتمكن من السيطرة": coordinated verbs share the
+                # subject named first in the sentence
+                sent = doc[lo].sent
+                first = [m for m in actors if sent.start <= m.start_token < tok.i and m.start_token not in aside
+                         and m.actor.kind not in _NOT_AGENTS and marker(m) not in _TARGET_MARKERS
+                         and marker(m) not in ("ل", "من")]
+                if first:
+                    actor1 = first[0]
+                    break
     if actor1 is None and before:
         actor1 = before[-1]  # the nearest party before the trigger
     actor2 = next((m.actor for m in targets if actor1 is None or m.actor.id != actor1.actor.id), None)
