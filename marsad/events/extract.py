@@ -67,11 +67,16 @@ def _has_near(doc: Doc, match: TermMatch, words: frozenset[str], lo: int, hi: in
     return False
 
 
+_TARGET_OF_WEAPON = {"حقول", "حقل", "زرع", "زراعه", "تفكيك", "مخلفات", "نزع", "مستودع", "مستودعات", "مصنع", "منظومه"}
+
+
 def _means(doc: Doc, g: Grammar, match: TermMatch, lo: int, hi: int) -> str | None:
     """Return the kind of weapon named nearest to the trigger in its clause (air, shelling, ied...)."""
     best: tuple[float, str] | None = None
     for kind, index in g.means.items():
         for m in index.finditer(doc, lo, hi):
+            if m.start > lo and doc[m.start - 1].norm_ in _TARGET_OF_WEAPON:
+                continue  # "حقول ألغام" (minefields) were hit; they are not the weapon
             if m.start >= match.end:
                 d = m.start - match.end
             elif m.end <= match.start:
@@ -99,7 +104,9 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
     if frame in ("bombard", "explosion"):
         memory = doc.user_data.setdefault("marsad_means", {})
         lemma = _strongest(match).lemma
-        means = _means(doc, g, match, lo, hi) or memory.get(lemma)
+        definite = doc[match.start].norm_.startswith("ال")
+        # "الضربات" (the strikes) points back to strikes already named in the report
+        means = (memory.get(lemma) if definite else None) or _means(doc, g, match, lo, hi) or memory.get(lemma)
         if means:
             memory[lemma] = means  # "الضربات" later in the report means the same strikes
         if means == "suicide":
