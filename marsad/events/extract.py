@@ -177,6 +177,23 @@ def _asides(doc: Doc, lo: int, hi: int) -> set[int]:
     return inside
 
 
+_PREPOSITIONS = {"علي", "في", "الي", "من", "ب", "ل", "عن", "مع", "ضد", "بين", "داخل", "قرب", "نحو", "باتجاه", "حتي",
+                 "و", "ف", "،", ",", ".", "اليوم", "امس", "منذ", "خلال", "بعد", "قبل", "عدد", "عده", "اكثر"}
+
+
+def _unknown_agent_follows(doc: Doc, match: TermMatch, actors: list[ActorMention]) -> bool:
+    """True when a verbal noun's idafa holds an agent that is no catalogue actor:
+    "بدخول «مجموعات إرهابية» إلى حلب" must not fall back to the nearest actor before it."""
+    k = match.end
+    while k < len(doc) and doc[k].text in ("«", '"', "“", "'"):
+        k += 1
+    if k >= len(doc) or k == match.end:
+        return False  # only a quoted agent is clear enough; a bare noun may be the object
+    tok = doc[k]
+    return tok.is_alpha and tok.norm_ not in _PREPOSITIONS and not any(m.start_token == k for m in actors) \
+        and not any(p.start_token == k for p in doc._.places or [])
+
+
 def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMention], lo: int, hi: int,
                 carry: ActorMention | None, g: Grammar) -> tuple[ActorEntry | None, ActorEntry | None, bool]:
     """Return (actor1, actor2, armed actor named in clause) for a trigger.
@@ -213,6 +230,8 @@ def _actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMen
         actor1 = after[0]
     elif spec.pos == "noun" and after and after[0].start_token - match.end <= 3:
         actor1 = after[0]  # idafa: "قصف قوات النظام", "غارات للطيران الروسي"
+    elif spec.pos == "noun" and _unknown_agent_follows(doc, match, actors):
+        return None, next((m.actor for m in targets), None), armed_named  # "بدخول "مجموعات إرهابية" إلى حلب"
     if actor1 is None or spec.pos == "noun":
         # the subject of an announcing verb: "أعلن جيش الفتح عن سيطرته على ..."
         for tok in doc[lo:match.start]:
@@ -318,7 +337,9 @@ def _drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]
 _ORIGIN_WORDS = {"انطلاقا", "انطلقت", "انطلق", "قادمه", "قادمين", "القادمه", "مصدرها", "مصدره", "تتمركز",
                  "المتمركزه", "مواقعها", "مواقعه", "مواقعهم", "نزحوا", "نزح", "فروا", "فر", "هربوا", "نازحين",
                  "مهجرين", "مرابض", "مرابضها", "اقلعت", "اقلعت", "مطلقه", "اطلقت", "اطلق", "اطلقها"}
-_DESCRIPTIVE = {"المتمركز", "المتمركزه", "المتمركزين", "المنتشره", "المنتشر", "المنتشرين", "يتمركز", "تتمركز",
+_PEOPLE = {"وجهاء", "ابناء", "اهالي", "سكان", "نازحين", "نازحون", "عائلات", "مهجرين", "لاجيين", "وفد", "وفدا",
+           "مقاتلين", "مقاتلون", "عناصر", "متحدرين", "المتحدرين", "متحدره", "ينحدرون", "قادمين", "شخصيات"}
+_DESCRIPTIVE = {"طريق", "الطريق", "اوتوستراد", "الاوتوستراد", "المتمركز", "المتمركزه", "المتمركزين", "المنتشره", "المنتشر", "المنتشرين", "يتمركز", "تتمركز",
                 "الواقعه", "الواقع", "الواقعين", "تقع", "يقع", "المحاذيه", "المحاذي", "المتاخمه", "المتاخم",
                 "القريبه", "القريب", "التابعه", "التابع", "ينتمي", "تنتمي", "يتحدرون", "يتحدر", "ابناء", "المنحدرين"}
 _LOCATIVE = {"في", "داخل", "قرب", "بالقرب", "محيط", "اطراف", "مدينه", "العاصمه", "وسط", "شمال", "جنوب", "شرق",
@@ -343,6 +364,11 @@ def _not_event_place(doc: Doc, p: PlaceMention) -> bool:
     من مطار س"), a border named as a direction ("الحدود مع لبنان"), an origin of people
     ("أبناء حمص") or the owner of an institution ("سفير روسيا")."""
     before = [t.norm_ for t in doc[max(0, p.start_token - 4):p.start_token] if not t.is_space and t.norm_ not in "وبلكف"]
+    sent = doc[p.start_token].sent
+    if p.start_token == sent.start and p.end_token < len(doc) and doc[p.end_token].text in (":", "-", "–", "(", "،"):
+        return True  # a dateline: "إدلب: استهدفت طائرة مسيرة ..."
+    if before[-1:] == ["من"] and len(before) >= 2 and before[-2] in _PEOPLE:
+        return True  # "وجهاء من درعا", "عائلات من الفوعة": where people come from
     entry = p.entry
     if entry is not None and p.relation is None and entry.feature_code == "PPLC" and \
             (not before or before[-1] not in _LOCATIVE) and doc[p.start_token - 1].norm_ != "ب":
@@ -359,6 +385,9 @@ def _not_event_place(doc: Doc, p: PlaceMention) -> bool:
 def _attempted(doc: Doc, match: TermMatch, lo: int, g: Grammar) -> bool:
     """True when the trigger is an attempt ("محاولة اقتحام", "صد هجوما", "فشلت في السيطرة")."""
     return any(True for _ in g.attempt.finditer(doc, max(lo, match.start - 4), match.start))
+
+
+_REMOTE = {"bombard", "air", "shelling", "explosion"}
 
 
 def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple[TermMatch, Trigger, str]]:
@@ -382,6 +411,10 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
         elif is_negated(doc, match.start, lo, g) or is_irrealis(doc, match.start, lo, hi, g):
             continue
         found.append((match, spec, frame))
+    # "اشتباكات ... وسط قصف متبادل": fire amid a battle belongs to the battle (ACLED)
+    if any(f == "clash" for _, _, f in found):
+        found = [(m, s, f) for m, s, f in found if not (
+            f in _REMOTE and "وسط" in previous_words(doc, m.start, sent.start, 2))]
     # weak triggers only count alone in their clause
     kept = []
     for match, spec, frame in found:
@@ -430,6 +463,7 @@ def _anaphoric_places(doc: Doc, match: TermMatch, lo: int, hi: int) -> list[Plac
     before = [p for p in doc._.places or [] if earliest <= p.start_token < noun.i and p.entry is not None
               and p.relation is None and p.entry.level == "populated" or
               (earliest <= p.start_token < noun.i and p.entry is None and p.area is not None)]
+    before = [p for p in before if not _not_event_place(doc, p)]
     if not before:
         return []
     return before[-2:] if dual else before[-1:]
