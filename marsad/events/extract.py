@@ -9,6 +9,8 @@ type, place and day — and an undated mention of an event merges into a dated o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -162,22 +164,28 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
         kept.append((match, spec, frame))
     return kept
 
-def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) -> list[Candidate]:
-    """Return the event candidates of one sentence."""
-    places = [p for p in (doc._.places or []) if sent.start <= p.start_token < sent.end]
+@dataclass(frozen=True)
+class EventMention:
+    """A trigger that reports something that happened, coded, before any place or date."""
+
+    sub_event_type: str
+    trigger: TermMatch
+    spec: Trigger
+    frame: str
+    clause: tuple[int, int]
+    actor1: ActorEntry | None
+    actor2: ActorEntry | None
+
+
+def mentions_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None,
+                starts: list[int] | None = None) -> list[EventMention]:
+    """Return the coded event mentions of one sentence (modality, roles and sub-type applied)."""
     actors = [m for m in (doc._.actors or []) if sent.start <= m.start_token < sent.end]
-    starts = clause_starts(sent, g)
-    kept = _triggers(doc, sent, g, starts)
-    assigned = places_by_trigger(sent, [(m, s) for m, s, _ in kept], places, starts, actors)
-    continued = origin_lists(doc, places)
-    skip = {id(p) for n, p in enumerate(places) if n in continued or not_event_place(doc, p)}
-    for k in assigned:
-        assigned[k] = drop_qualifiers(doc, [p for p in assigned[k] if id(p) not in skip])
-    share_places(kept, assigned)
-    out: list[Candidate] = []
-    for k, (match, spec, frame) in enumerate(kept):
+    starts = starts if starts is not None else clause_starts(sent, g)
+    out: list[EventMention] = []
+    for match, spec, frame in _triggers(doc, sent, g, starts):
         lo, hi = clause_of(match.start, starts, sent.end)
-        actor1, actor2, armed_named = actors_for(doc, match, spec, actors, lo, hi, carry, g)
+        actor1, actor2, _ = actors_for(doc, match, spec, actors, lo, hi, carry, g)
         if spec.pos == "verb" and doc[match.start].norm_.endswith("نا"):
             we = speaker_actor(doc, match)  # a quoted first person: the speaker's side acted
             if we is not None:
@@ -187,11 +195,37 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
                 actor2 = objects[0] if objects else (actor2 if actor2 is None or actor2.id != we.actor.id else None)
         if spec.needs_actor and not (actor1 is not None and actor1.kind == "armed"):
             continue  # "الدخول في التدريبات", "دخول الوزير": only an armed party enters or takes a place
+        sub = _sub_event_type(frame, doc, g, match, lo, hi, actor1, sent)
+        if sub is not None:
+            out.append(EventMention(sub, match, spec, frame, (lo, hi), actor1, actor2))
+    return out
+
+
+def event_mentions(doc: Doc) -> list[EventMention]:
+    """Return every coded event mention of a processed Doc, placed or not (for sentence-level evaluation)."""
+    g = grammar()
+    return [m for sent in doc.sents for m in mentions_in(doc, sent, g, None)]
+
+
+def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) -> list[Candidate]:
+    """Return the event candidates of one sentence: each mention at each of its places."""
+    places = [p for p in (doc._.places or []) if sent.start <= p.start_token < sent.end]
+    actors = [m for m in (doc._.actors or []) if sent.start <= m.start_token < sent.end]
+    starts = clause_starts(sent, g)
+    mentions = mentions_in(doc, sent, g, carry, starts)
+    kept = [(m.trigger, m.spec, m.frame) for m in mentions]
+    assigned = places_by_trigger(sent, [(m, s) for m, s, _ in kept], places, starts, actors)
+    continued = origin_lists(doc, places)
+    skip = {id(p) for n, p in enumerate(places) if n in continued or not_event_place(doc, p)}
+    for k in assigned:
+        assigned[k] = drop_qualifiers(doc, [p for p in assigned[k] if id(p) not in skip])
+    share_places(kept, assigned)
+    out: list[Candidate] = []
+    for k, mention in enumerate(mentions):
+        match, spec = mention.trigger, mention.spec
+        lo, hi = mention.clause
         my_places = assigned[k] or anaphoric_places(doc, match, lo, hi)
         if not my_places:
-            continue
-        sub = _sub_event_type(frame, doc, g, match, lo, hi, actor1, sent)
-        if sub is None:
             continue
         time = time_for(doc, match.start)
         if time is None or (time.mention is None and is_pluperfect(doc, match.start, lo, g)):
@@ -202,12 +236,14 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
             if p.located is None or p.located.level == "country":
                 continue  # a whole country is no place an analyst can map an event to
             conf = 0.45 + (0.15 if p.geo_precision == 1 else 0.05) + (0.1 if time.time_precision == 1 else 0.0) \
-                + (0.1 if actor1 is not None else 0.0) + (0.05 if not spec.weak else -0.1) - (0.1 if claimed else 0.0)
-            out.append(Candidate(sub, match, spec, p, time, actor1, actor2,
+                + (0.1 if mention.actor1 is not None else 0.0) + (0.05 if not spec.weak else -0.1) \
+                - (0.1 if claimed else 0.0)
+            out.append(Candidate(mention.sub_event_type, match, spec, p, time, mention.actor1, mention.actor2,
                                  evidence=[(sent.start_char, sent.end_char)], claimed_by=claimed,
                                  reported_by=reported, fatalities=deaths, confidence=round(min(0.95, conf), 2),
                                  background=spec.pos == "noun" and is_background(doc, match.start, lo)))
     return merge_sentence(out)
+
 
 def _to_event(doc: Doc, c: Candidate, n: int) -> Event:
     from .actors_out import actor_out
