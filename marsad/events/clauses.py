@@ -77,6 +77,9 @@ def is_irrealis(doc, i: int, lo: int, hi: int, g: Grammar) -> bool:
     nxt = doc[i].norm_
     if before and before[0] in g.modal_particles and nxt[:1] in ("ي", "ت", "ن"):
         return True
+    # an accusation or a charge governs the whole clause: "اتهمت الحكومة قائدا ... باغتيال"
+    if any(w in g.accusation for w in previous_words(doc, i, lo, 25)):
+        return True
     # a future/intent word right after a verbal noun: "الهجوم المرتقب"
     for m in g.future.finditer(doc, i + 1, min(hi, i + 3)):
         return True

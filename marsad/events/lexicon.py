@@ -78,6 +78,7 @@ class Grammar:
     not_negation_after: frozenset[str]
     modal_particles: frozenset[str]
     future: TermIndex[str]
+    accusation: frozenset[str]
     pluperfect: frozenset[str]
     attempt: TermIndex[str]
     conditional: TermIndex[str]
@@ -88,6 +89,7 @@ class Grammar:
     def known_words(self) -> set[str]:
         """Every folded word the clitic tokenizer should be able to split off a proclitic."""
         words = set(self.triggers.words()) | set(self.civilians) | set(self.negation) | set(self.claim_verbs)
+        words |= set(self.accusation)
         for index in (*self.means.values(), self.future, self.attempt, self.conditional, self.source_cues, self.clause_breaks,
                       self.protest_intervention, self.protest_excessive_force):
             words |= set(index.words())
@@ -144,6 +146,7 @@ def grammar() -> Grammar:
         not_negation_after=_keys(modality["not_negation_after"]),
         modal_particles=_keys(modality["modal_particles"]),
         future=_index(modality["future"]),
+        accusation=_keys(modality["accusation"]),
         pluperfect=_keys(modality["pluperfect"]),
         attempt=_index(modality["attempt"]),
         conditional=_index(modality["conditional"]),

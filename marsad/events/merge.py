@@ -6,11 +6,18 @@ from .candidate import Candidate
 from .location import location_key
 
 
+def _suicide_subsumes(cands: list[Candidate]) -> list[Candidate]:
+    """A suicide car bomb is one Suicide bomb, not also a Remote explosive (ACLED)."""
+    suicide = {location_key(c.place) for c in cands if c.sub_event_type == "Suicide bomb"}
+    return [c for c in cands if not (c.sub_event_type == "Remote explosive/landmine/IED"
+                                     and location_key(c.place) in suicide)]
+
+
 def merge_sentence(cands: list[Candidate]) -> list[Candidate]:
     """Several triggers of one sentence naming one event ("طائرات مسيرة استهدفت أمس ...") are one
     candidate; its date is the one nearest to a verb trigger, which carries the tense."""
     by_key: dict[tuple, Candidate] = {}
-    for c in sorted(cands, key=lambda c: (c.spec.pos != "verb", c.trigger.start)):
+    for c in sorted(_suicide_subsumes(cands), key=lambda c: (c.spec.pos != "verb", c.trigger.start)):
         key = (c.sub_event_type, location_key(c.place))
         if key in by_key:
             _absorb(by_key[key], c)
@@ -72,7 +79,8 @@ def _absorb_areas(groups: dict[tuple, list[Candidate]]) -> None:
         sub = key[0]
         admin1 = group[0].place.located.admin1 if group[0].place.located else None
         targets = [c for (s2, _), g2 in groups.items() if s2 == sub and g2 is not group for c in g2
-                   if not _is_area(c) and c.place.located is not None and c.place.located.admin1 == admin1]
+                   if not _is_area(c) and c.place.relation is None and c.place.located is not None
+                   and c.place.located.admin1 == admin1]
         if len({location_key(t.place) for t in targets}) != 1 or admin1 is None:
             continue  # none, or several places it could be
         for c in group:

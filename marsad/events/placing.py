@@ -46,8 +46,8 @@ def drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
     places = [p for k, p in enumerate(places)
               if not (k > 0 and p.start_token > 0 and doc[p.start_token - 1].text == "("
                       and p.start_token - places[k - 1].end_token <= 1)]
-    specific = [p for p in places if p.entry is not None and p.entry.level == "populated" and p.relation is None
-                or p.entry is None]
+    specific = [p for p in places if p.entry is not None and p.entry.level in ("populated", "admin2")
+                and p.relation is None or p.entry is None]
     finer = [p for p in places if p.located is not None and p.located.level != "country"]
     if finer:
         places = [p for p in places if p.located is None or p.located.level != "country" or p in finer]
@@ -64,7 +64,7 @@ def drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
             continue
         elif loc.level in ("country",) and loc.country in countries:
             continue
-        elif loc.level == "admin2" and loc.admin1 in admin1s:
+        elif loc.level == "admin2" and loc.admin1 in admin1s and p.relation is not None:
             continue
         elif p.relation is not None and loc.admin1 in admin1s:
             continue  # "في منطقة الحبيبية بمدينة الصدر، شرقي بغداد": the direction only qualifies
