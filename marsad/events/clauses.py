@@ -13,13 +13,19 @@ from spacy.tokens import Span
 from .lexicon import Grammar
 
 _CLITICS = {"و", "ف", "ب", "ل", "ك"}
+_PLACE_NOUNS = {"مدينه", "بلده", "قريه", "العاصمه", "حي", "سوق", "ساحه", "البلاد", "المدينه", "البلده", "القريه",
+                "المنطقه", "منطقه", "الطريق", "طريق", "ريف", "محافظه"}
 _COMMAS = {"،", ",", "؛", ";", ":"}  # dashes open asides and ranges, not clauses
 
 
 def clause_starts(sent: Span, g: Grammar) -> list[int]:
     """Return the doc token indices where clauses of `sent` begin (the first is sent.start)."""
     starts = {sent.start}
+    place_starts = {p.start_token for p in sent.doc._.places or []}
     for m in g.clause_breaks.finditer(sent):
+        if sent.doc[m.start].norm_ == "وسط" and m.end < sent.end and (
+                m.end in place_starts or sent.doc[m.end].norm_ in _PLACE_NOUNS):
+            continue  # "وسط مدينة القامشلي" is "in the middle of", not "amid"
         starts.add(m.start)
         if m.start > sent.start and sent.doc[m.start - 1].norm_ in _CLITICS:
             starts.add(m.start - 1)
