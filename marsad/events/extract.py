@@ -195,6 +195,8 @@ def mentions_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None,
                 actor2 = objects[0] if objects else (actor2 if actor2 is None or actor2.id != we.actor.id else None)
         if spec.needs_actor and not (actor1 is not None and actor1.kind == "armed"):
             continue  # "الدخول في التدريبات", "دخول الوزير": only an armed party enters or takes a place
+        if frame in ("protest", "riot") and actor1 is not None and actor1.kind not in ("protesters", "civilians", "party"):
+            actor1 = None  # "احتجاجاً على قتل سليمان الأسد": the man protested against is no protester
         sub = _sub_event_type(frame, doc, g, match, lo, hi, actor1, sent)
         if sub is not None:
             out.append(EventMention(sub, match, spec, frame, (lo, hi), actor1, actor2))

@@ -62,6 +62,8 @@ def _noun_forms(noun: str) -> set[str]:
     base = k[2:] if k.startswith("ال") else k
     stem = base[:-1] + "ت" if base.endswith("ه") else base
     out |= {stem + p for p in _POSSESSIVES}
+    if not base.endswith(("ه", "ا", "ي", "ء")):
+        out.add(base + "ا")  # the indefinite accusative: "نفذوا اعتصاماً", "شنوا هجوماً"
     return out
 
 

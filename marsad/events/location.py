@@ -13,6 +13,8 @@ def location_key(p: PlaceMention) -> tuple:
     """Return a key under which two mentions count as the same place (ACLED: one event per place)."""
     if p.entry is not None and p.relation is None:
         return ("entry", p.entry.key)
+    if is_neighbourhood(p):
+        return ("entry", p.area.key)  # coded at its city, like the city's own events
     area = p.area.key if p.area is not None else (p.entry.key if p.entry is not None else None)
     if p.entry is None:
         return ("name", strip_article(fold(p.text.replace(" ", ""))), area)

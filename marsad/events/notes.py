@@ -19,8 +19,8 @@ _VERBS = {
     "Attack": "{a1} attacked {a2}",
     "Abduction/forced disappearance": "{a1} abducted {a2}",
     "Sexual violence": "{a1} committed sexual violence",
-    "Peaceful protest": "{a1} demonstrated",
-    "Protest with intervention": "{a1} demonstrated and were dispersed",
+    "Peaceful protest": "{a1} held a peaceful protest",
+    "Protest with intervention": "{a1} protested and were dispersed",
     "Excessive force against protesters": "Force was used against protesters",
     "Violent demonstration": "{a1} rioted",
     "Mob violence": "A mob attacked",
@@ -41,10 +41,16 @@ def _actor(a: ActorEntry | None, default: str) -> str:
     return a.name_en if a is not None and a.name_en else default
 
 
+_DEFAULT_ACTOR1 = {"Peaceful protest": "Protesters", "Protest with intervention": "Protesters",
+                   "Violent demonstration": "Rioters", "Excessive force against protesters": "Protesters"}
+
+
 def place_phrase(loc: Location) -> str:
     """Return an English description of a location ("Kafr Altun, in the northern countryside of Hama")."""
     name = loc.name_en or (romanize(loc.text or loc.name_ar or "") if (loc.text or loc.name_ar) else None)
     area = loc.admin1 or loc.country
+    if loc.relation and loc.relation.startswith("neighbourhood") and loc.text:
+        return f"{romanize(loc.text)}, a part of {loc.name_en or area}" + (f" ({area})" if area else "")
     if loc.relation and area:
         relation = loc.relation if loc.relation.endswith((" of", " to")) else f"{loc.relation} of"
         return f"the {relation} {area}" + (f", {loc.country}" if loc.country and loc.country != area else "")
@@ -57,7 +63,7 @@ def note_for(sub_event_type: str, a1: ActorEntry | None, a2: ActorEntry | None, 
              claimed_by: list[str]) -> str:
     """Return the English note of an event."""
     verb = _VERBS.get(sub_event_type, "{a1} was involved in an event").format(
-        a1=_actor(a1, "An unidentified actor"), a2=_actor(a2, "another party" if "clash" in sub_event_type else "civilians"))
+        a1=_actor(a1, _DEFAULT_ACTOR1.get(sub_event_type, "An unidentified actor")), a2=_actor(a2, "another party" if "clash" in sub_event_type else "civilians"))
     where = place_phrase(loc)
     sentence = f"{verb} {where}" if sub_event_type in _PLACE_AFTER else f"{verb} in {where}"
     when = time.date.isoformat() if time.date_end in (None, time.date) else \
