@@ -139,7 +139,7 @@ def share_places(kept: list[tuple[TermMatch, Trigger, str]], assigned: dict[int,
 
 _ANAPHORS = {"المدينه": "populated", "البلده": "populated", "القريه": "populated", "البلدتين": "populated",
              "القريتين": "populated", "المدينتين": "populated", "البلدات": "populated", "القري": "populated",
-             "المنطقه": None}
+             "المنطقه": None, "العاصمه": "capital"}
 
 
 def anaphoric_places(doc: Doc, match: TermMatch, lo: int, hi: int) -> list[PlaceMention]:
@@ -159,6 +159,10 @@ def anaphoric_places(doc: Doc, match: TermMatch, lo: int, hi: int) -> list[Place
     before = [p for p in doc._.places or [] if earliest <= p.start_token < noun.i and p.entry is not None
               and p.relation is None and p.entry.level == "populated" or
               (earliest <= p.start_token < noun.i and p.entry is None and p.area is not None)]
+    if _ANAPHORS[noun.norm_] == "capital":  # "وسط العاصمة": the capital named last
+        before = [p for p in doc._.places or [] if p.start_token < noun.i and p.entry is not None
+                  and p.relation is None and p.entry.feature_code == "PPLC"][-1:]
+        return before
     before = [p for p in before if not not_event_place(doc, p)]
     if not before:
         return []
