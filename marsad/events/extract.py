@@ -64,7 +64,7 @@ def _targets_civilians(doc: Doc, g: Grammar, lo: int, hi: int) -> bool:
 
 
 def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int, hi: int,
-                    actor1: ActorEntry | None, sent: Span) -> str | None:
+                    actor1: ActorEntry | None, sent: Span, actor2: ActorEntry | None = None) -> str | None:
     """Turn a trigger frame into an ACLED sub-event type, or None when it cannot be coded."""
     if frame == "takeover":
         # ACLED: "Government regains territory" is state forces retaking ground at home
@@ -97,6 +97,8 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
         if actor1 is not None and actor1.side in ("russia", "coalition", "us", "israel"):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
+    if frame == "shooting":  # "أطلق عناصر ... النار على ...": one-sided unless armed men fired back
+        return "Attack" if actor2 is None or actor2.kind != "armed" else "Armed clash"
     if frame == "killing":
         return "Attack" if _targets_civilians(doc, g, lo, hi) else None
     if frame == "protest":
@@ -148,6 +150,8 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
             continue  # "تمهد الطريق لتحرير المدينة", "التقدم للسيطرة على": a purpose, not a change of hands
         if frame == "takeover" and _attempted(doc, match, lo, g):
             frame = "clash"  # an attempt to take a place is a battle, not a change of hands
+        elif frame in ("arrest", "abduction") and _attempted(doc, match, lo, g):
+            continue  # "أثناء محاولتهم توقيفه": nobody was detained
         elif is_negated(doc, match.start, lo, g) or is_irrealis(doc, match.start, lo, hi, g):
             continue
         found.append((match, spec, frame))
@@ -197,7 +201,7 @@ def mentions_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None,
             continue  # "الدخول في التدريبات", "دخول الوزير": only an armed party enters or takes a place
         if frame in ("protest", "riot") and actor1 is not None and actor1.kind not in ("protesters", "civilians", "party"):
             actor1 = None  # "احتجاجاً على قتل سليمان الأسد": the man protested against is no protester
-        sub = _sub_event_type(frame, doc, g, match, lo, hi, actor1, sent)
+        sub = _sub_event_type(frame, doc, g, match, lo, hi, actor1, sent, actor2)
         if sub is not None:
             out.append(EventMention(sub, match, spec, frame, (lo, hi), actor1, actor2))
     return out

@@ -163,7 +163,15 @@ def anaphoric_places(doc: Doc, match: TermMatch, lo: int, hi: int) -> list[Place
         before = [p for p in doc._.places or [] if p.start_token < noun.i and p.entry is not None
                   and p.relation is None and p.entry.feature_code == "PPLC"][-1:]
         return before
-    before = [p for p in before if not not_event_place(doc, p)]
+    before = [p for p in before if not not_event_place(doc, p) and not _in_facility_name(doc, p)]
     if not before:
         return []
     return before[-2:] if dual else before[-1:]
+
+
+_FACILITY_NOUNS = {"مشفي", "مستشفي", "جامعه", "سجن", "مطار", "فرع", "مديريه", "قياده", "مجلس", "محافظ"}
+
+
+def _in_facility_name(doc: Doc, p: PlaceMention) -> bool:
+    """"مشفى درعا الوطني": the city names the hospital; it is not what "the city" points back to."""
+    return p.start_token > 0 and doc[p.start_token - 1].norm_ in _FACILITY_NOUNS
