@@ -90,6 +90,7 @@ def actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMent
         actor1 = after[0]  # idafa: "قصف قوات النظام", "غارات للطيران الروسي"
     elif spec.pos == "noun" and _unknown_agent_follows(doc, match, actors):
         return None, next((m.actor for m in targets), None), armed_named  # "بدخول "مجموعات إرهابية" إلى حلب"
+    unknown_subject = False
     if actor1 is None or spec.pos == "noun":
         # the subject of an announcing verb: "أعلن جيش الفتح عن سيطرته على ..."
         for tok in doc[lo:match.start]:
@@ -97,6 +98,10 @@ def actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMent
                 subject = [m for m in before if tok.i < m.start_token <= tok.i + 4]
                 if subject:
                     actor1 = subject[0]
+                    break
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if nxt is not None and nxt.norm_.isalpha() and nxt.norm_ not in _PREPOSITIONS:
+                    unknown_subject = True  # "تمكنت تلك المجموعات من ...": a subject we cannot name
                     break
                 # "تنظيم الدولة شن هجوما ... وتمكن من السيطرة": coordinated verbs share the
                 # subject named first in the sentence
@@ -107,13 +112,13 @@ def actors_for(doc: Doc, match: TermMatch, spec: Trigger, actors: list[ActorMent
                 if first:
                     actor1 = first[0]
                     break
-    if actor1 is None and before:
+    if actor1 is None and before and not unknown_subject:
         actor1 = before[-1]  # the nearest party before the trigger
     actor2 = next((m.actor for m in targets if actor1 is None or m.actor.id != actor1.actor.id), None)
     if actor2 is None and actor1 is not None and spec.frame == "clash":
         actor2 = next((m.actor for m in agents if m.actor.id != actor1.actor.id and is_armed(m)), None)
     a1 = actor1.actor if actor1 is not None else None
-    if a1 is None and spec.frame in ("takeover", "clash"):
+    if a1 is None and spec.frame in ("takeover", "clash") and not unknown_subject:
         # an elided subject ("... ودخلت المدينة"): the subject of an earlier clause of the
         # sentence, else the armed actor the previous sentence opened with
         earlier = [m for m in actors if sent.start <= m.start_token < lo and m.start_token not in aside
