@@ -130,6 +130,7 @@ def _attempted(doc: Doc, match: TermMatch, lo: int, g: Grammar) -> bool:
 
 
 _REMOTE = {"bombard", "air", "shelling", "explosion"}
+_DRONE_WORDS = {"مسيره", "مسيرات", "المسيره", "المسيرات", "طيار", "درون", "انتحاريه"}
 
 
 def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple[TermMatch, Trigger, str]]:
@@ -202,6 +203,9 @@ def mentions_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None,
         if frame in ("protest", "riot") and actor1 is not None and actor1.kind not in ("protesters", "civilians", "party"):
             actor1 = None  # "احتجاجاً على قتل سليمان الأسد": the man protested against is no protester
         sub = _sub_event_type(frame, doc, g, match, lo, hi, actor1, sent, actor2)
+        if sub == "Air/drone strike" and actor1 is not None and actor1.inter not in (1, 8) and not any(
+                t.norm_ in _DRONE_WORDS for t in doc[lo:hi]):
+            actor1 = None  # rebels fly no jets: the agent found is not who struck (drones aside)
         if sub is not None:
             out.append(EventMention(sub, match, spec, frame, (lo, hi), actor1, actor2))
     return out
