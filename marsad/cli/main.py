@@ -26,36 +26,13 @@ from ..ingest import read_bytes, read_path
 from ..pipeline import extract as extract_article
 from ..pipeline import sha256_text
 from ..schema import ArticleOutput, json_schema
-from ..store import ENV_VAR, Store
 from ._export import csv_lines, event_json
+from ._options import DATE, _db_option, open_store
 from ._render import Bidi, render_article, render_events
 
 STDIN = "-"
 
 
-class DateParam(click.ParamType):
-    """A calendar date written YYYY-MM-DD."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        text = str(value).strip()
-        try:
-            if len(text) == 10:
-                return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-        self.fail(f"{value!r} is not a date; write it YYYY-MM-DD, e.g. 2024-12-05", param, ctx)
-
-
-DATE = DateParam()
-
-_db_option = click.option(
-    "--db", metavar="PATH|URL", envvar=ENV_VAR, show_envvar=True,
-    help="The database: a SQLite file path or a SQLAlchemy URL (sqlite:///news.sqlite). "
-         "Default: ./marsad.sqlite.")
 _bidi_option = click.option(
     "--bidi/--no-bidi", default=True, show_default=True,
     help="Reorder Arabic right-to-left for display in tables. Use --no-bidi if your terminal "
@@ -180,6 +157,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
       extract   show what marsad finds in reports (JSON, JSON Lines or a table)
       ingest    extract many reports and keep them in a database (SQLite by default)
       events    query the stored events by date, governorate and type; table, JSON or CSV
+      export    write stored events as ACLED CSV, GeoJSON or JSON Lines
+      serve     the web map, timeline and HTTP API (/api/v1) on a store
+      token     create, list and revoke the API's write tokens
       schema    print the JSON Schema of marsad's output
 
     \b
@@ -339,11 +319,7 @@ def schema(output: Path | None) -> None:
     click.echo(f"marsad: wrote {output}", err=True)
 
 
-def _open_store(db: str | None, create: bool) -> Store:
-    try:
-        return Store(db, create=create)
-    except StoreError as err:
-        raise click.ClickException(str(err)) from None
+_open_store = open_store
 
 
 @contextlib.contextmanager
@@ -354,6 +330,14 @@ def _progress() -> Iterator[Callable[[str], None]]:
         return
     with Console(stderr=True).status("reading...") as status:
         yield status.update
+
+
+# The analyst's desk: export, serve, token (their own module, registered here).
+from ._desk import export, serve, token  # noqa: E402
+
+cli.add_command(export)
+cli.add_command(serve)
+cli.add_command(token)
 
 
 def main() -> None:  # pragma: no cover - `python -m marsad.cli.main`

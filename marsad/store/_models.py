@@ -5,8 +5,15 @@ and its events, quotes, entities and places are also spread into rows with the c
 one filters and sorts on, so queries need no JSON functions. Events come back out of
 the store by parsing their stored JSON, so nothing is lost between write and read.
 
-Schema changes bump `STORE_VERSION`; it is written in `marsad_meta` so that a future
-migration step (Alembic) can tell which layout a file has.
+The layout is created and upgraded by Alembic (`marsad/store/migrations`); these models
+must match the newest migration (a test compares them). `STORE_VERSION` is the layout a
+migration leaves behind, also written in `marsad_meta` so that an older marsad refuses a
+store a newer one has upgraded.
+
+`events.search_text` holds the event's words folded (`marsad.text.normalize.fold`, lower
+case, with clitic-free variants of Arabic words), the column that full-text search
+indexes: SQLite's FTS5 table `events_fts`, PostgreSQL's GIN index on
+`to_tsvector('simple', search_text)`. Both are made by the migration, not by these models.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-STORE_VERSION = 1
+STORE_VERSION = 2
 
 # Stable constraint names, so migrations can refer to them.
 NAMING = {
@@ -92,6 +99,16 @@ class EventRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     confidence: Mapped[float] = mapped_column(Float)
     event_json: Mapped[str] = mapped_column(Text)
+    # Added by migration 0002: Arabic actor names, inter codes and sides (actor lists and
+    # territorial control read them), the place's GeoNames id, and the search column.
+    actor1_ar: Mapped[str | None] = mapped_column(String(200))
+    actor2_ar: Mapped[str | None] = mapped_column(String(200))
+    inter1: Mapped[int | None] = mapped_column(Integer)
+    inter2: Mapped[int | None] = mapped_column(Integer)
+    side1: Mapped[str | None] = mapped_column(String(50))
+    side2: Mapped[str | None] = mapped_column(String(50))
+    geonames_id: Mapped[int | None] = mapped_column(Integer)
+    search_text: Mapped[str | None] = mapped_column(Text)
 
     article: Mapped[ArticleRow] = relationship(back_populates="events")
 
@@ -147,3 +164,14 @@ class PlaceRow(Base):
     admin1: Mapped[str | None] = mapped_column(String(100))
     admin2: Mapped[str | None] = mapped_column(String(100))
     feature_code: Mapped[str | None] = mapped_column(String(10))
+
+
+class ApiTokenRow(Base):
+    """An API write token, kept only as a salted scrypt hash (see `marsad.store._tokens`)."""
+
+    __tablename__ = "api_tokens"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

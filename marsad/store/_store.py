@@ -1,7 +1,7 @@
 """`Store`: keep extracted articles in a database and query their events.
 
 SQLite by default (a file, `./marsad.sqlite` unless `MARSAD_DB` or `--db` says
-otherwise); any SQLAlchemy URL works. Storing is idempotent on the SHA-256 of the
+otherwise); PostgreSQL with a `postgresql+psycopg://` URL. Storing is idempotent on the SHA-256 of the
 article text, and each article is written in one transaction: all its rows or none.
 """
 
@@ -11,19 +11,26 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, or_, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, event, func, inspect, select
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .._exceptions import StoreError
 from ..schema import Actor, ArticleOutput, Event
-from ._models import STORE_VERSION, ArticleRow, Base, EntityRow, EventRow, MetaRow, PlaceRow, QuoteRow
+from . import _migrate
+from ._catalogue import Catalogue
+from ._models import STORE_VERSION, ArticleRow, EntityRow, EventRow, MetaRow, PlaceRow, QuoteRow
+from ._queries import EventFilter, count_of, event_select, sort_events
+from ._search import event_columns
+
+T = TypeVar("T")
 
 DEFAULT_DB = "marsad.sqlite"
 ENV_VAR = "MARSAD_DB"
@@ -59,10 +66,21 @@ class StoredEvent:
     published: dt.date | None
     title: str | None
     url: str | None
+    article_sha256: str | None = None
+    ingested_at: dt.datetime | None = None
 
 
-class Store:
-    """A marsad database: `add` article outputs, query `events`.
+def _stored(ev: EventRow, art: ArticleRow) -> StoredEvent:
+    return StoredEvent(event=Event.model_validate_json(ev.event_json), article_id=art.id, source=art.source,
+                       published=art.published, title=art.title, url=art.url, article_sha256=art.sha256,
+                       ingested_at=art.ingested_at)
+
+
+class Store(Catalogue):
+    """A marsad database: `add` article outputs, query `events`, `articles`, `quotes`, `control`...
+
+    SQLite (a file) or PostgreSQL (`postgresql+psycopg://user@host/db`); opening a store
+    brings its layout to the newest migration.
 
     >>> with Store("news.sqlite") as store:
     ...     store.add(output, text)              # True the first time, False after
@@ -87,30 +105,33 @@ class Store:
                     raise StoreError(f"{database}: cannot create its folder: {err.strerror or err}") from None
         self.location = database if self.is_sqlite else url.render_as_string(hide_password=True)
         try:
-            self.engine: Engine = create_engine(self.url)
+            self.engine: Engine = create_engine(self.url, **_engine_options(url))
         except (SQLAlchemyError, ImportError) as err:
             raise StoreError(f"{self.location}: cannot open store: {err}") from None
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.dialect = self.engine.dialect.name
         self._ensure_schema()
 
     # -- lifecycle ---------------------------------------------------------------------
 
     def _ensure_schema(self) -> None:
-        """Create missing tables and record the layout version.
-
-        This is the one place a migration tool (Alembic `upgrade head`) would take over.
-        """
+        """Refuse a store from a newer marsad, then run the missing migrations (Alembic `upgrade head`)."""
         try:
-            Base.metadata.create_all(self.engine)
+            with self.engine.connect() as connection:
+                if inspect(connection).has_table("marsad_meta"):
+                    found = connection.execute(select(MetaRow.value).where(MetaRow.key == "store_version")).scalar()
+                    if found is not None and int(found) > STORE_VERSION:
+                        raise StoreError(f"{self.location}: written by a newer marsad (store version {found}, "
+                                         f"this one reads {STORE_VERSION}); upgrade marsad")
+            _migrate.upgrade(self.engine)
             with Session(self.engine) as session, session.begin():
                 row = session.get(MetaRow, "store_version")
                 if row is None:
                     session.add(MetaRow(key="store_version", value=str(STORE_VERSION)))
                     session.add(MetaRow(key="created_at", value=_now().isoformat()))
-                elif int(row.value) > STORE_VERSION:
-                    raise StoreError(f"{self.location}: written by a newer marsad (store version {row.value}, "
-                                     f"this one reads {STORE_VERSION}); upgrade marsad")
+                else:
+                    row.value = str(STORE_VERSION)
         except SQLAlchemyError as err:
             raise StoreError(f"{self.location}: cannot open store: {_reason(err)}") from None
 
@@ -156,17 +177,50 @@ class Store:
             raise StoreError(f"{self.location}: cannot store {output.article.id}: {_reason(err)}") from None
         return True
 
-    # -- reading -----------------------------------------------------------------------
+    # -- events ------------------------------------------------------------------------
 
     def count_articles(self) -> int:
         """Return how many articles are stored."""
         with Session(self.engine) as session:
             return session.scalar(select(func.count(ArticleRow.pk))) or 0
 
-    def count_events(self) -> int:
-        """Return how many events are stored."""
-        with Session(self.engine) as session:
-            return session.scalar(select(func.count(EventRow.pk))) or 0
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        """Return how many events are stored (that pass `flt`, when given)."""
+        query = event_select(flt or EventFilter(), self.dialect)
+        return self._read(lambda s: s.scalar(count_of(query)) or 0, "count events")
+
+    def search_events(self, flt: EventFilter | None = None, *, sort: str | None = None, offset: int = 0,
+                      limit: int | None = None) -> list[StoredEvent]:
+        """Return one page of the events that pass `flt`, in `sort` order (see `sort_events`)."""
+        query = sort_events(event_select(flt or EventFilter(), self.dialect), sort)
+        if offset:
+            query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        return self._read(lambda s: [_stored(ev, art) for ev, art in s.execute(query)], "read events")
+
+    def iter_events(self, flt: EventFilter | None = None, *, sort: str | None = None,
+                    batch: int = 500) -> Iterator[StoredEvent]:
+        """Yield every event that passes `flt`, reading `batch` rows at a time (for exports)."""
+        query = sort_events(event_select(flt or EventFilter(), self.dialect), sort)
+        try:
+            with Session(self.engine) as session:
+                for ev, art in session.execute(query.execution_options(yield_per=batch)):
+                    yield _stored(ev, art)
+        except SQLAlchemyError as err:
+            raise StoreError(f"{self.location}: cannot read events: {_reason(err)}") from None
+
+    def day_counts(self, flt: EventFilter | None = None) -> list[tuple[dt.date, int]]:
+        """Return (day, number of events starting that day) for the events that pass `flt`, by day."""
+        inner = event_select(flt or EventFilter(), self.dialect).subquery()
+        query = select(inner.c.event_date, func.count()).group_by(inner.c.event_date).order_by(inner.c.event_date)
+        return self._read(lambda s: [(day, n) for day, n in s.execute(query)], "count events by day")
+
+    def event(self, event_id: str, article: str | None = None) -> StoredEvent | None:
+        """Return the event with this id (within the article with this sha256, when given)."""
+        query = event_select(EventFilter(article=article), self.dialect).where(EventRow.id == event_id)
+        found = self._read(lambda s: s.execute(query.order_by(EventRow.pk).limit(1)).first(), "read an event")
+        return None if found is None else _stored(*found)
 
     def find_events(
         self,
@@ -183,29 +237,9 @@ class Store:
         `admin1` ignores case and punctuation. `event_type` matches an ACLED event type or
         a sub-event type, `sub_event_type` only a sub-event type; both ignore case.
         """
-        query = select(EventRow, ArticleRow).join(ArticleRow, EventRow.article_pk == ArticleRow.pk)
-        if since is not None:
-            query = query.where(func.coalesce(EventRow.date_end, EventRow.event_date) >= since)
-        if until is not None:
-            query = query.where(EventRow.event_date <= until)
-        if admin1:
-            query = query.where(EventRow.admin1_key == admin1_key(admin1))
-        if event_type:
-            wanted = event_type.strip().lower()
-            query = query.where(or_(func.lower(EventRow.event_type) == wanted,
-                                    func.lower(EventRow.sub_event_type) == wanted))
-        if sub_event_type:
-            query = query.where(func.lower(EventRow.sub_event_type) == sub_event_type.strip().lower())
-        query = query.order_by(EventRow.event_date, ArticleRow.published, EventRow.pk)
-        if limit is not None:
-            query = query.limit(limit)
-        try:
-            with Session(self.engine) as session:
-                return [StoredEvent(event=Event.model_validate_json(ev.event_json), article_id=art.id,
-                                    source=art.source, published=art.published, title=art.title, url=art.url)
-                        for ev, art in session.execute(query)]
-        except SQLAlchemyError as err:
-            raise StoreError(f"{self.location}: cannot read events: {_reason(err)}") from None
+        flt = EventFilter(since=since, until=until, admin1=admin1, event_type=event_type,
+                          sub_event_type=sub_event_type)
+        return self.search_events(flt, limit=limit)
 
     def events(
         self,
@@ -225,6 +259,13 @@ class Store:
             stored = session.scalar(select(ArticleRow.output_json).where(ArticleRow.sha256 == sha256))
         return None if stored is None else ArticleOutput.model_validate_json(stored)
 
+    def _read(self, run: Callable[[Session], T], what: str) -> T:
+        try:
+            with Session(self.engine) as session:
+                return run(session)
+        except SQLAlchemyError as err:
+            raise StoreError(f"{self.location}: cannot {what}: {_reason(err)}") from None
+
 
 def _article_row(output: ArticleOutput, text: str) -> ArticleRow:
     meta = output.article
@@ -239,7 +280,8 @@ def _article_row(output: ArticleOutput, text: str) -> ArticleRow:
             admin1_key=admin1_key(loc.admin1), admin2=loc.admin2, location_name_en=loc.name_en,
             location_name_ar=loc.name_ar or loc.text, lat=loc.lat, lon=loc.lon, geo_precision=loc.geo_precision,
             actor1=_actor_name(ev.actor1), actor2=_actor_name(ev.actor2), fatalities=ev.fatalities,
-            status=ev.status, confidence=ev.confidence, event_json=ev.model_dump_json()))
+            status=ev.status, confidence=ev.confidence, event_json=ev.model_dump_json(),
+            **event_columns(ev, meta.title)))
     for q in output.quotes:
         row.quotes.append(QuoteRow(
             speaker=q.speaker.text, speaker_name_en=q.speaker.name_en, speaker_role=q.speaker.role, text=q.text,
@@ -266,6 +308,16 @@ def _now() -> dt.datetime:
 def _reason(err: SQLAlchemyError) -> str:
     orig = getattr(err, "orig", None)
     return str(orig) if orig is not None else str(err).splitlines()[0]
+
+
+def _engine_options(url: URL) -> dict[str, Any]:
+    """Return create_engine options: a checked pool for servers, one shared connection for in-memory SQLite."""
+    if url.get_backend_name() == "sqlite":
+        if (url.database or "") in ("", ":memory:"):
+            from sqlalchemy.pool import StaticPool
+            return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        return {"connect_args": {"check_same_thread": False}}
+    return {"pool_pre_ping": True}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

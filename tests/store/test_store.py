@@ -1,7 +1,7 @@
 """Store: idempotent writes, one transaction per article, event queries and filters.
 
 The outputs are built directly from marsad.schema models, so these tests do not depend
-on how well extraction works.
+on how well extraction works. Tests taking `store` run on SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -51,10 +51,7 @@ def _output(text: str, events: list[Event], article_id: str = "a1",
     )
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store(tmp_path / "t.sqlite") as opened:
-        yield opened
+# `store` (conftest.py) is an empty store on SQLite, then on PostgreSQL.
 
 
 def test_add_is_idempotent_on_the_text(store: Store) -> None:

@@ -1,0 +1,1 @@
+"""One module per layout step; `down_revision` chains them."""
