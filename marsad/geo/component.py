@@ -80,7 +80,7 @@ class PlacesComponent:
     def __call__(self, doc: Doc) -> Doc:
         finder, resolver = self._ready()
         view = DocView(doc)
-        doc._.places = resolver.resolve(view, finder.find(doc))
+        doc._.places = resolver.resolve(view, finder.find(doc, view))
         return doc
 
 

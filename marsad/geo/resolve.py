@@ -2,20 +2,26 @@
 
 A name like "حماة" is a city, a governorate and a district; "الشيحة" is a dozen
 villages; "الباب" is a city and the word "door". The frame of the phrase (matcher.py)
-and the rest of the article decide:
+and the rest of the article (context.py) decide:
 
 * the place noun: "محافظة X" wants the admin1, "مدينة X" a populated place;
 * the governorates the sentence names ("... في ريف حماة الشمالي"): a minor place outside
   all of them is not taken (the mention falls back to the area, entry None);
-* the article's countries, inferred from its unambiguous mentions (never a default),
-  and its governorates (spatial coherence): a bare village name is taken only inside
-  them (see `Resolver._plausible`);
-* names that are also ordinary words (place_words.yaml `common_words`) need a frame;
+* the article's countries, inferred from its unambiguous mentions (never a default):
+  a name with namesakes in several countries is not taken in a country other than
+  the dominant one unless the article also points there otherwise ("مدينة أريحا" in a
+  report on Syria is Ariha, not Jericho); a bare village name is taken only inside the
+  article's countries and governorates (see `Resolver._plausible`);
+* what the text attaches the name to: a place "بريف X", "، شمالي X", "قرب X" lies in
+  X's governorate, and the items of one list ("قرى X وY وZ") in the governorate their
+  unambiguous items share; a namesake elsewhere is dropped (entry None);
+* names that are also ordinary words (place_words.yaml `common_words`), or read as an
+  adjective of the word before ("الحلول السلمية"), need a frame;
 * then level (country > populated > admin1 > admin2 for a bare name) and population.
 
 A name that a frame marks as a place but no record fits (an unknown village, or one
-whose only namesakes lie elsewhere) stays a mention with entry None, located at the
-nearest resolved place of its sentence (`PlaceMention.area`) when there is one.
+whose only namesakes lie elsewhere) stays a mention with entry None, located at its
+containing area (`PlaceMention.area`; the rules are in areas.py).
 
 `resolve_name` offers the same choice for one name without a Doc.
 """
@@ -23,38 +29,41 @@ nearest resolved place of its sentence (`PlaceMention.area`) when there is one.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
 
 from ..annotations import GazetteerEntry, PlaceMention
+from .areas import AreaAssigner, admin_scope, attach_containers
+from .context import LEVEL_BASE, MAJOR_POPULATION, Context, is_major
 from .gazetteer import Gazetteer
-from .matcher import DocView, Phrase
+from .phrase import DocView, Phrase
 from .words import PlaceWords
 
-MAJOR_POPULATION = 100_000
 TOWN_POPULATION = 20_000  # a bare one-word place smaller than this needs its governorate named
 AREA_REACH = 12  # tokens: how far a named governorate constrains the places of its sentence
 BIG_CITY_POPULATION = 1_000_000  # Arabic names of cities this big are unambiguous anywhere
-_LEVEL_BASE = {"country": 3.0, "populated": 2.0, "admin1": 1.5, "admin2": 0.5}
+_LEVEL_BASE = LEVEL_BASE
 _TRIGGER_LEVELS = {"populated": ("populated",), "admin1": ("admin1",), "admin2": ("admin2", "populated"),
                    "country": ("country",)}
 
-
-def is_major(entry: GazetteerEntry) -> bool:
-    """True for countries, admin1 units, capitals and cities of 100k+ (never vetoed by context)."""
-    return (entry.level in ("country", "admin1") or entry.population >= MAJOR_POPULATION
-            or entry.feature_code == "PPLC")
+__all__ = ["Resolver", "is_major", "resolve_name"]
 
 
-@dataclass
-class _Context:
-    """What the article as a whole says about where it is."""
+def _unmissable(e: GazetteerEntry) -> bool:
+    """True for records no context vetoes: countries, capitals, cities of a million."""
+    return e.level == "country" or e.feature_code == "PPLC" or e.population >= BIG_CITY_POPULATION
 
-    countries: Counter
-    admin1s: Counter
-    sentence_areas: dict[int, list[tuple[int, tuple[str, str]]]]  # sentence -> [(token, (cc, admin1))]
-    sentence_places: set[int]  # sentences that name any place below country level
-    own_admin1: dict[int, tuple[str, str]]  # phrase number -> the one admin1 all its readings share
+
+def _seat(e: GazetteerEntry) -> bool:
+    """True for a governorate seat or capital (GeoNames PPLA, PPLC): known beyond its country."""
+    return e.level == "admin1" or (e.feature_code or "") in ("PPLA", "PPLC")
+
+
+def _area_key(e: GazetteerEntry) -> tuple[str, str | None]:
+    return e.country_code, e.admin1
+
+
+def _within(e: GazetteerEntry, cc: str, admin1: str | None) -> bool:
+    return e.country_code == cc and (admin1 is None or e.admin1 == admin1)
 
 
 class Resolver:
@@ -63,6 +72,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, words: PlaceWords):
         self.gaz = gazetteer
         self.words = words
+        self.areas = AreaAssigner(gazetteer, words)
 
     # -- candidates --------------------------------------------------------------------
     def _candidates(self, ph: Phrase) -> list[GazetteerEntry]:
@@ -72,80 +82,81 @@ class Resolver:
             found = wanted or found
         return found
 
-    def _plausible(self, ph: Phrase, e: GazetteerEntry, countries: Counter | None,
-                   support: Counter | None = None) -> bool:
+    def _plausible(self, ph: Phrase, e: GazetteerEntry, ctx: Context | None, n: int | None = None,
+                   several_countries: bool = False, home_namesake: bool = False) -> bool:
         """Whether `e` may be what the phrase names, before comparing candidates.
 
         * Countries, capitals and cities of 1M+ always pass; cities of 100k+ pass in
           Arabic-speaking countries, or when framed, or when the article is about them.
+        * A name with namesakes in several countries passes outside the article's
+          dominant country only when other mentions point at the record's country, or,
+          when none of its namesakes lies in the dominant country (`home_namesake`), when
+          the record is a governorate seat ("غزة" in a report on Egypt).
         * A frame (place noun, relation, list, "في X بريف ...") licenses a smaller place
           of a country the article is about (any, when it names no country yet).
         * Bare names: only in Arabic-speaking countries (elsewhere the Arabic-script names
           are transliterations that collide with Arabic words); an admin1 or a multi-word
           name passes; a one-word name needs the article to be about its country and,
           under TOWN_POPULATION, its governorate named elsewhere in the article.
-        * Common words and names after person markers need a frame, and a framed common
-          word must still lie in a country the article is about.
+        * Common words, adjectives and names after person or organisation markers need a
+          frame, and a framed common word must still lie in a country the article is about.
         """
         common = bool(ph.norms) and self.words.is_common(ph.norms)
         if (ph.person or common) and not ph.cued:
             return False
-        if common and countries is not None and not self._about(countries, e.country_code):
-            return False  # "منطقة الجزيرة" in a report on Iraq is no Algerian capital
+        if ph.adjectival and not is_major(e):
+            return False  # "الحلول السلمية", "الثورة كانت سلمية"
+        if ctx is not None:
+            if common and not ctx.about(e.country_code):
+                return False  # "منطقة الجزيرة" in a report on Iraq is no Algerian capital
+            if (several_countries and ctx.dominant and e.country_code != ctx.dominant
+                    and not _unmissable(e) and ctx.evidence(e.country_code, n) <= 0
+                    and (home_namesake or not _seat(e))):
+                return False  # "المحمودية" in a report on Lebanon is neither Iraq's nor Egypt's
         arabic = e.country_code in self.words.arabic_countries
-        if e.level == "country" or e.feature_code == "PPLC" or e.population >= BIG_CITY_POPULATION:
+        if _unmissable(e):
             return True
-        if e.population >= MAJOR_POPULATION and (arabic or ph.cued or self._about(countries, e.country_code)):
+        about = ctx is not None and ctx.about(e.country_code)
+        if e.population >= MAJOR_POPULATION and (arabic or ph.cued or about):
             return True
         if ph.cued:  # framed, but a village of a country the article never points at is a homonym
-            return countries is None or not countries or self._about(countries, e.country_code)
+            return ctx is None or not ctx.countries or about
         if not arabic:
             return False
         if e.level == "admin1" or len(ph.norms) >= 2:  # "خان شيخون" is no everyday phrase
             return True
-        if countries is None or not self._about(countries, e.country_code):
+        if ctx is None or n is None or not about:
             return False
         # a bare one-word village: only where the article also names its governorate or a
         # place in it (spatial coherence); a town of some size needs only its country
-        return e.population >= TOWN_POPULATION or (support is not None and support[(e.country_code, e.admin1)] > 0)
-
-    @staticmethod
-    def _about(countries: Counter | None, cc: str) -> bool:
-        """True when a fair share of the article's country evidence points at `cc`."""
-        if not countries:
-            return False
-        return countries[cc] >= 3 or countries[cc] >= 0.15 * sum(countries.values())
+        return e.population >= TOWN_POPULATION or ctx.support(n)[_area_key(e)] > 0
 
     # -- article context ---------------------------------------------------------------
-    def _context(self, phrases: list[Phrase], cands: dict[int, list[GazetteerEntry]]) -> _Context:
-        countries: Counter = Counter()
-        admin1s: Counter = Counter()
-        areas: dict[int, list[tuple[int, tuple[str, str]]]] = defaultdict(list)
-        places: set[int] = set()
-        own: dict[int, tuple[str, str]] = {}
+    def _context(self, phrases: list[Phrase], cands: dict[int, list[GazetteerEntry]]) -> Context:
+        ctx = Context()
         for n, ph in enumerate(phrases):
             ok = [e for e in cands[n] if self._plausible(ph, e, None)]
             if not ok:
                 continue
             ccs = {e.country_code for e in ok}
             if len(ccs) == 1:
-                cc = ccs.pop()
-                top = max(ok, key=lambda e: _LEVEL_BASE.get(e.level, 0))
-                countries[cc] += 3 if top.level == "country" else 2 if is_major(top) else 1
-            a1 = {(e.country_code, e.admin1) for e in ok if e.admin1}
+                firm = len({e.country_code for e in cands[n]}) == 1
+                ctx.add_country(n, ccs.pop(), max(ok, key=lambda e: _LEVEL_BASE.get(e.level, 0)), firm)
+            a1 = {_area_key(e) for e in ok if e.admin1}
             if a1:
-                places.add(ph.sentence)
+                ctx.sentence_places.add(ph.sentence)
             if len(a1) == 1:
                 key = a1.pop()
-                admin1s[key] += 1
-                own[n] = key
+                ctx.admin1s[key] += 1
+                ctx.own_admin1[n] = key
                 areaish = (ph.trigger_level == "admin1" or (ph.relation is not None and ph.relation.admin1_area)
                            or all(e.level == "admin1" for e in ok))
                 if areaish:
-                    areas[ph.sentence].append((ph.start, key))
-        return _Context(countries, admin1s, areas, places, own)
+                    ctx.sentence_areas[ph.sentence].append((ph.start, key))
+        ctx.settle()
+        return ctx
 
-    def _score(self, ph: Phrase, e: GazetteerEntry, ctx: _Context) -> float:
+    def _score(self, ph: Phrase, e: GazetteerEntry, ctx: Context, namesakes: list[GazetteerEntry]) -> float:
         s = _LEVEL_BASE.get(e.level, 0.0)
         if ph.trigger_level in _TRIGGER_LEVELS and e.level == _TRIGGER_LEVELS[ph.trigger_level][0]:
             s += 3.0
@@ -153,62 +164,130 @@ class Resolver:
             s += 1.0
         s += 0.25 * math.log10(e.population + 1)
         own = [k for t, k in ctx.sentence_areas.get(ph.sentence, ()) if t != ph.start]
-        if (e.country_code, e.admin1) in own:
+        if _area_key(e) in own:
             s += 4.0
         total_a = sum(ctx.admin1s.values()) or 1
-        s += 1.5 * ctx.admin1s[(e.country_code, e.admin1)] / total_a
+        s += 1.5 * ctx.admin1s[_area_key(e)] / total_a
         total_c = sum(ctx.countries.values()) or 1
         s += 3.0 * ctx.countries[e.country_code] / total_c
+        if ctx.dominant and e.country_code == ctx.dominant:
+            s += 1.5
+        if e.level == "populated" and ph.trigger_level != "populated" and not is_major(e):
+            units = [a for a in namesakes if a.level == "admin1" and a.country_code == e.country_code]
+            if units and all(a.admin1 != e.admin1 for a in units):
+                s -= 2.0  # "صلاح الدين": the governorate, not a village of that name elsewhere
         return s
 
-    def _fits_areas(self, ph: Phrase, e: GazetteerEntry, ctx: _Context) -> bool:
+    def _fits_areas(self, ph: Phrase, e: GazetteerEntry, ctx: Context, namesakes: bool = True) -> bool:
         """False for a place its sentence's named governorates rule out.
 
         A minor place must lie in one of them; a city (short of a metropolis) must at
         least be in one of their countries: in "... X وY في ريف حماة", Y is no Egyptian city.
         Only governorates named within `AREA_REACH` tokens count: a long sentence moves on.
+        This chooses among namesakes: a name with a single place in those countries keeps
+        it ("مدينة جسر الشغور ... وقصفت ريف حلب").
         """
         own = [k for t, k in ctx.sentence_areas.get(ph.sentence, ())
                if t != ph.start and abs(t - ph.start) <= AREA_REACH]
-        if not own or e.level == "country" or e.feature_code == "PPLC" or e.population >= BIG_CITY_POPULATION:
+        if not own or _unmissable(e):
+            return True
+        if not namesakes and e.country_code in {cc for cc, _ in own}:
             return True
         if is_major(e):
             return e.level == "admin1" or e.country_code in {cc for cc, _ in own}
-        return (e.country_code, e.admin1) in own
+        return _area_key(e) in own
 
     # -- main ---------------------------------------------------------------------------
     def resolve(self, view: DocView, phrases: list[Phrase]) -> list[PlaceMention]:
         """Return the Doc's place mentions, resolved where the evidence allows."""
         cands = {n: self._candidates(ph) for n, ph in enumerate(phrases)}
         ctx = self._context(phrases, cands)
+        ok: dict[int, list[GazetteerEntry]] = {}
         chosen: dict[int, GazetteerEntry | None] = {}
         for n, ph in enumerate(phrases):
-            support = ctx.admin1s.copy()
-            if n in ctx.own_admin1:
-                support[ctx.own_admin1[n]] -= 1
-            ok = [e for e in cands[n]
-                  if self._plausible(ph, e, ctx.countries, support) and self._fits_areas(ph, e, ctx)]
-            chosen[n] = max(ok, key=lambda e: self._score(ph, e, ctx)) if ok else None
-        mentions: list[tuple[Phrase, PlaceMention]] = []
+            several = len({e.country_code for e in cands[n]}) > 1
+            home = any(e.country_code == ctx.dominant for e in cands[n])
+            namesakes = len({_area_key(e) for e in cands[n]}) > 1
+            ok[n] = [e for e in cands[n] if self._plausible(ph, e, ctx, n, several, home)
+                     and self._fits_areas(ph, e, ctx, namesakes)]
+            chosen[n] = self._best(ph, ok[n], ctx)
+        for n, ph in enumerate(phrases):
+            e = chosen[n]
+            if e is not None and ph.relation_en and ph.relation_en.endswith("part of") and not is_major(e):
+                # "الغارية الغربية": after a village, a direction is part of another village's
+                # name (the gazetteer knows "الغارية" elsewhere), not a part of this one
+                chosen[n] = None
+        links = attach_containers(view, phrases, self.words)
+        self._cohere(phrases, cands, ok, chosen, links, ctx)
+        items: list[tuple[int, Phrase, PlaceMention]] = []
         for n, ph in enumerate(phrases):
             entry = chosen[n]
-            if entry is None and not self._keep_unresolved(ph, cands[n], ctx):
+            if entry is None and not self._keep_unresolved(ph, cands[n], ctx, n in links):
                 continue
-            mentions.append((ph, self._mention(view, ph, entry)))
-        self._assign_areas(mentions)
-        return [m for _, m in mentions]
+            items.append((n, ph, self._mention(view, ph, entry)))
+        self.areas.assign(view, items, links, ctx.dominant)
+        return [m for _, _, m in items]
 
-    def _keep_unresolved(self, ph: Phrase, cands: list[GazetteerEntry], ctx: _Context) -> bool:
-        """An unknown (or rejected) name stays as a place only when its frame is strong."""
+    def _best(self, ph: Phrase, ok: list[GazetteerEntry], ctx: Context) -> GazetteerEntry | None:
+        return max(ok, key=lambda e: self._score(ph, e, ctx, ok)) if ok else None
+
+    def _cohere(self, phrases: list[Phrase], cands: dict[int, list[GazetteerEntry]],
+                ok: dict[int, list[GazetteerEntry]], chosen: dict[int, GazetteerEntry | None],
+                links: dict[int, int], ctx: Context) -> None:
+        """Keep a place inside what the text puts it in: its container, its list's governorate.
+
+        "الحسينية، شمالي بغداد" is a Husseiniya of Baghdad (none known: entry None, area
+        Baghdad); in "محيط المشيك والزيارة وتل واسط والمنصورة" the Mansoura lies where
+        al-Ziyara does, not in Raqqa. This chooses among namesakes: a name with a single
+        place in the container's country keeps it (texts blur governorate borders), and
+        countries, capitals and big cities are left alone.
+        """
+        wanted: dict[int, tuple[str, str | None]] = {}  # phrase -> (country, admin1 or None: any)
+        from_list: set[int] = set()
+        for n, c in links.items():
+            cont = chosen.get(c)
+            if cont is not None and cont.level != "country":
+                # "X بريف حماة" lies in Hama governorate; "X، شمالي بغداد" or "X قرب حلب" only
+                # in that country: a place north of a city may lie in the next governorate
+                wanted[n] = _area_key(cont) if admin_scope(phrases[c], cont) else (cont.country_code, None)
+        lists: dict[int, list[int]] = defaultdict(list)
+        for n, ph in enumerate(phrases):
+            if ph.list_head is not None:
+                lists[ph.list_head].append(n)
+        for ns in lists.values():
+            firm = {ctx.own_admin1[n] for n in ns if n in ctx.own_admin1 and chosen[n] is not None}
+            if len(firm) == 1:
+                key = firm.pop()
+                for n in ns:
+                    if n not in wanted:
+                        wanted[n] = key
+                        from_list.add(n)
+        for n, (cc, admin1) in wanted.items():
+            e = chosen[n]
+            if e is None or _unmissable(e) or _within(e, cc, admin1) or (n in from_list and is_major(e)):
+                continue  # a list of villages shares a governorate; "منطقتي الرقة ودير الزور" does not
+            if e.country_code == cc and len({_area_key(x) for x in cands[n]}) == 1:
+                continue  # no namesake: "مخيم اليرموك في ريف دمشق" is Yarmouk, whatever the border
+            inside = [x for x in ok[n] if _within(x, cc, admin1)]
+            chosen[n] = self._best(phrases[n], inside, ctx)
+
+    def _keep_unresolved(self, ph: Phrase, cands: list[GazetteerEntry], ctx: Context, attached: bool) -> bool:
+        """An unknown (or rejected) name stays as a place only when its frame is strong.
+
+        A weak noun (منطقة، جبل) needs a place named in its sentence, or a container the
+        text attaches it to ("منطقة X الواقعة في محيط بلدة Y").
+        """
         if ph.person or not ph.norms or any(len(w) < 2 for w in ph.norms[:1]):
             return False
+        common = self.words.is_common(ph.norms)
         if ph.trigger_strong:  # list items inherit the noun of their list
-            return True
+            # "مدن الجنوب" are southern towns; "قرى الزيارة والمنصورة" lists a village
+            return not (ph.trigger_plural and common and not ph.in_list)
         if ph.trigger is not None or ph.list_relation is not None:
             # a weak noun (منطقة، جبل) or a relation list ("محيط X وY"): only with an area in
             # the sentence; a gazetteer name listed beside others is a place even if a word
-            common = self.words.is_common(ph.norms) and not (ph.in_list and cands)
-            return ph.sentence in ctx.sentence_places and not common
+            common = common and not (ph.in_list and cands)
+            return (ph.sentence in ctx.sentence_places or attached) and not common
         return False
 
     def _mention(self, view: DocView, ph: Phrase, entry: GazetteerEntry | None) -> PlaceMention:
@@ -217,7 +296,7 @@ class Resolver:
         start_tok = ph.start
         if ph.relation_en and ph.phrase_start is not None:
             start_tok, start_char = ph.phrase_start, doc[ph.phrase_start].idx
-        elif ph.trigger_char is not None and entry is None:
+        elif ph.trigger_char is not None:  # a facility keeps its noun: "سد تشرين", "مطار حلب"
             start_tok, start_char = ph.trigger_start, ph.trigger_char
         end_tok = ph.suffix_end or ph.end
         end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
@@ -230,13 +309,16 @@ class Resolver:
                     area, entry = self._countryside(ph, entry)
             elif entry.level in ("country", "admin1"):
                 precision = 3
-            elif entry.level == "admin2":
-                precision = 2
+            elif entry.level == "admin2" or ph.feature:
+                precision = 2  # a district, or a facility at (not in) the place it is named after
         else:
             precision = 2
+        relation = ph.relation_en
+        if entry is None and relation and relation.endswith("part of"):
+            relation = None  # the direction belongs to the unknown name ("الغارية الغربية")
         trigger = doc[ph.trigger_tok].text if ph.trigger_tok is not None else None
         return PlaceMention(start=start_char, end=end_char, start_token=start_tok, end_token=end_tok,
-                            text=doc.text[start_char:end_char], entry=entry, area=area, relation=ph.relation_en,
+                            text=doc.text[start_char:end_char], entry=entry, area=area, relation=relation,
                             geo_precision=precision, trigger_word=trigger)
 
     def _countryside(self, ph: Phrase, entry: GazetteerEntry) -> tuple[GazetteerEntry | None, GazetteerEntry]:
@@ -247,21 +329,6 @@ class Resolver:
             return None, entry
         town = next((e for e in cands if e.level == "populated" and e.admin1 == admin1.admin1), None)
         return admin1, town or entry
-
-    def _assign_areas(self, mentions: list[tuple[Phrase, PlaceMention]]) -> None:
-        """Give each unresolved mention the nearest resolved place of its sentence as its area."""
-        for ph, m in mentions:
-            if m.entry is not None:
-                continue
-            same = [(p2, m2) for p2, m2 in mentions
-                    if p2.sentence == ph.sentence and m2.located is not None and m2.located.level != "country"
-                    and abs(m2.start_token - m.start_token) <= AREA_REACH * 2]
-            after = [x for x in same if x[1].start > m.end]
-            before = [x for x in same if x[1].end <= m.start]
-            pick = min(after, key=lambda x: x[1].start) if after else (max(before, key=lambda x: x[1].end)
-                                                                      if before else None)
-            if pick is not None:
-                m.area = pick[1].located
 
 
 def resolve_name(name: str, context_admin1: str | None = None, country: str | None = None,

@@ -41,6 +41,8 @@ class Trigger:
     strong: bool
     feature: bool
     plural: bool = False
+    part: bool = False  # a part of a town (حي، دوار): its area is the town the sentence names
+    dual: bool = False  # "بلدتي X وY": its adjectives are dual, so a singular word after it is a name
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,12 @@ class PlaceWords:
     person_markers: frozenset[str]
     anaphors: frozenset[str]
     naming_words: frozenset[str]
+    idioms: tuple[tuple[str, ...], ...]  # folded set phrases that open with a place name
+    demonstratives: frozenset[str]
+    org_markers: frozenset[str]
+    resumptives: frozenset[str]
+    container_links: frozenset[str]
+    homographs: frozenset[str]  # as written (diacritics removed), not folded
     name_stops: frozenset[str]
     common_words: frozenset[str]  # folded, article stripped
     acled_countries: dict[str, str]
@@ -90,6 +98,11 @@ class PlaceWords:
         return {w for w in words if len(w) >= 2}
 
 
+def strip_marks(word: str) -> str:
+    """Return `word` without Arabic diacritics and tatweel, letters (hamza forms) untouched."""
+    return "".join(ch for ch in word if not "\u064b" <= ch <= "\u0652" and ch != "\u0640")
+
+
 def _fold_list(items) -> frozenset[str]:
     return frozenset(" ".join(word_keys(str(w))) for w in items or ())
 
@@ -100,7 +113,7 @@ def place_words() -> PlaceWords:
     raw = yaml.safe_load(_read("place_words.yaml"))
     acled = yaml.safe_load(_read("acled_admin1.yaml"))
     triggers = {fold(w): Trigger(fold(w), str(v.get("level", "any")), bool(v.get("strong")), bool(v.get("feature")),
-                                 bool(v.get("plural")))
+                                 bool(v.get("plural")), bool(v.get("part")), bool(v.get("dual")))
                 for w, v in raw["triggers"].items()}
     relations = tuple(Relation(word_keys(w), str(v["en"]), v.get("area") == "admin1")
                       for w, v in raw["relations"].items())
@@ -128,6 +141,12 @@ def place_words() -> PlaceWords:
         person_markers=_fold_list(raw["person_markers"]),
         anaphors=_fold_list(raw["anaphors"]),
         naming_words=_fold_list(raw["naming_words"]),
+        idioms=tuple(word_keys(str(w)) for w in raw.get("idioms") or ()),
+        demonstratives=_fold_list(raw.get("demonstratives")),
+        org_markers=_fold_list(raw.get("org_markers")),
+        resumptives=_fold_list(raw.get("resumptives")),
+        container_links=_fold_list(raw.get("container_links")),
+        homographs=frozenset(strip_marks(str(w)) for w in raw.get("homographs") or ()),
         name_stops=_fold_list(raw["name_stops"]),
         common_words=frozenset(common),
         acled_countries=dict(acled.get("countries") or {}),
