@@ -96,6 +96,13 @@ class Evidence(_Model):
     text: str
 
 
+class Plover(_Model):
+    """The event in PLOVER terms (POLECAT), for users of that ontology."""
+
+    type: str = Field(description="PLOVER event type: FIGHT, ASSAULT, PROTEST, SEIZE, AGREE, COERCE, ...")
+    mode: str | None = Field(default=None, description="PLOVER mode where the text shows it: aerial, artillery, ...")
+
+
 class Event(_Model):
     """One event as ACLED counts them: one place, one day (or a stated range), one sub-event type."""
 
@@ -115,6 +122,7 @@ class Event(_Model):
     evidence: list[Evidence]
     notes: str
     confidence: float = Field(ge=0, le=1)
+    plover: Plover | None = None
 
 
 class Speaker(_Model):

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..annotations import ActorEntry, ActorMention
-from ..schema import Event, Evidence
+from ..schema import Event, Evidence, Plover
 from ..text.lexicon import TermMatch
 from .attribution import attribution_for, speaker_actor
 from .candidate import Candidate, is_armed, strongest
@@ -28,7 +28,7 @@ from .placing import anaphoric_places, drop_qualifiers, not_event_place, origin_
 from .roles import actors_for
 from .notes import note_for
 from .numbers import fatalities_near
-from .taxonomy import event_type_of
+from .taxonomy import event_type_of, plover_mode_of, plover_of
 from .timing import time_for
 
 
@@ -269,7 +269,14 @@ def _to_event(doc: Doc, c: Candidate, n: int) -> Event:
         actor1=actor_out(c.actor1), actor2=actor_out(c.actor2), location=location,
         fatalities=c.fatalities, reported_by=c.reported_by, claimed_by=c.claimed_by, status=status,
         evidence=evidence, notes=note_for(c.sub_event_type, c.actor1, c.actor2, location, c.time, c.claimed_by),
-        confidence=c.confidence)
+        confidence=c.confidence, plover=_plover(doc, c))
+
+
+def _plover(doc: Doc, c: Candidate) -> Plover:
+    mode = plover_mode_of(c.sub_event_type)
+    if mode == "aerial" and any(t.norm_ in _DRONE_WORDS for t in doc[c.trigger.start:c.trigger.end + 4]):
+        mode = "drone"
+    return Plover(type=plover_of(c.sub_event_type), mode=mode)
 
 
 def extract_events(doc: Doc) -> list[Event]:

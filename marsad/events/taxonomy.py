@@ -29,3 +29,9 @@ def plover_of(sub_event_type: str) -> str:
     """Return the nearest PLOVER event type of an ACLED sub-event type."""
     etype = event_type_of(sub_event_type)
     return _taxonomy()[etype]["sub_event_types"][sub_event_type]["plover"]
+
+
+def plover_mode_of(sub_event_type: str) -> str | None:
+    """Return the PLOVER mode an ACLED sub-event type implies, if any."""
+    etype = event_type_of(sub_event_type)
+    return _taxonomy()[etype]["sub_event_types"][sub_event_type].get("mode")

@@ -66,3 +66,10 @@ def test_a_quoted_we_acts_for_the_speakers_side():
     text = 'وقال المتحدث باسم فصائل المعارضة: "دمرنا دبابتين لقوات النظام قرب بلدة مورك".'
     evs = events(text)
     assert evs and evs[0].actor1 is not None and evs[0].actor1.side == "opposition"
+
+
+def test_events_carry_their_plover_type_and_mode():
+    evs = events("استهدفت طائرة مسيرة أمس سيارة على أطراف مدينة سراقب.")
+    assert [(e.sub_event_type, e.plover.type, e.plover.mode) for e in evs] == [("Air/drone strike", "FIGHT", "drone")]
+    evs = events("واختطف مسلحون مجهولون اليوم ناشطا في مدينة الباب.")
+    assert evs and evs[0].plover.type == "ASSAULT" and evs[0].plover.mode == "abduct"
