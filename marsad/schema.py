@@ -94,6 +94,7 @@ class Evidence(_Model):
     start: int
     end: int
     text: str
+    article: str | None = Field(default=None, description="the article's id, when evidence from several is merged")
 
 
 class Plover(_Model):
