@@ -276,9 +276,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, published
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: for reading in the terminal. json: an array of events, each with the article "
                    "it came from. csv: one row per event with ACLED-like columns, for spreadsheets.")
+@click.option("--dedup", is_flag=True,
+              help="Merge reports of the same real-world event from several articles or outlets into one "
+                   "event listing every source (same sub-event type, place and day; see marsad.events.dedup).")
 @_bidi_option
 def events(since: dt.date | None, until: dt.date | None, admin1: str | None, event_type: str | None,
-           limit: int | None, db: str | None, fmt: str, bidi: bool) -> None:
+           limit: int | None, db: str | None, fmt: str, dedup: bool, bidi: bool) -> None:
     """List the stored events, oldest first, filtered by date, governorate and type.
 
     \b
@@ -293,6 +296,8 @@ def events(since: dt.date | None, until: dt.date | None, admin1: str | None, eve
             found = store.find_events(since=since, until=until, admin1=admin1, event_type=event_type, limit=limit)
         except StoreError as err:
             raise click.ClickException(str(err)) from None
+    if dedup:
+        found = _deduplicated(found)
     if fmt == "json":
         click.echo(_dumps([event_json(f) for f in found], indent=2))
     elif fmt == "csv":
@@ -320,6 +325,20 @@ def schema(output: Path | None) -> None:
 
 
 _open_store = open_store
+
+
+def _deduplicated(found: list) -> list:
+    """One stored event per real-world event, its article ids and sources joined."""
+    from ..events.dedup import deduplicate
+
+    by_id = {(f.article_id, f.event.id): f for f in found}
+    merged = []
+    for cluster in deduplicate((f.article_id, f.source, f.event) for f in found):
+        first = by_id[cluster.members[0]]
+        merged.append(dataclasses.replace(first, event=cluster.event,
+                                          article_id=",".join(dict.fromkeys(a for a, _ in cluster.members)),
+                                          source="; ".join(cluster.sources) or first.source))
+    return merged
 
 
 @contextlib.contextmanager

@@ -63,3 +63,23 @@ def test_the_threshold_is_a_setting():
     assert DedupSettings().threshold <= score < 1.0
     assert len(deduplicate([("x", "s1", a), ("y", "s2", b)])) == 1
     assert len(deduplicate([("x", "s1", a), ("y", "s2", b)], DedupSettings(threshold=score + 0.01))) == 2
+
+
+def test_events_dedup_in_the_cli_lists_one_event_with_every_source(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from marsad.cli.main import cli
+
+    for article_id, source, text in ONE_STRIKE:
+        (tmp_path / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{article_id}.meta.json").write_text(json.dumps(
+            {"id": article_id, "source": source, "published": DAY.isoformat()}), encoding="utf-8")
+    db = str(tmp_path / "s.sqlite")
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", db]).exit_code == 0
+    plain = json.loads(CliRunner().invoke(cli, ["events", "--db", db, "--format", "json"]).stdout)
+    merged = json.loads(CliRunner().invoke(cli, ["events", "--db", db, "--format", "json", "--dedup"]).stdout)
+    strikes = [e for e in merged if e["sub_event_type"] == "Air/drone strike"]
+    assert len([e for e in plain if e["sub_event_type"] == "Air/drone strike"]) == 3
+    assert len(strikes) == 1
