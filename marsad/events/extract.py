@@ -32,7 +32,7 @@ from .taxonomy import event_type_of, plover_mode_of, plover_of
 from .timing import time_for
 
 
-def _has_near(doc: Doc, match: TermMatch, words: frozenset[str], lo: int, hi: int, span: int = 6) -> bool:
+def _has_near(doc: Doc, match: TermMatch, words: frozenset[str], lo: int, hi: int, span: int = 10) -> bool:
     for tok in doc[max(lo, match.start - span):min(hi, match.end + span)]:
         if tok.norm_ in words or tok.norm_.removeprefix("ال") in words:
             return True
@@ -66,6 +66,8 @@ def _targets_civilians(doc: Doc, g: Grammar, lo: int, hi: int) -> bool:
 def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int, hi: int,
                     actor1: ActorEntry | None, sent: Span, actor2: ActorEntry | None = None) -> str | None:
     """Turn a trigger frame into an ACLED sub-event type, or None when it cannot be coded."""
+    if frame == "takeover" and _peaceful(doc, sent):
+        return "Non-violent transfer of territory"  # "دخل رتل ... من دون أي اشتباك، تنفيذاً لاتفاق"
     if frame == "takeover":
         # ACLED: "Government regains territory" is state forces retaking ground at home
         return "Government regains territory" if actor1 is not None and actor1.inter == 1 \
@@ -97,6 +99,8 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
         if actor1 is not None and actor1.side in ("russia", "coalition", "us", "israel"):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
+    if frame in ("shooting", "attack", "killing") and _at_protesters(doc, lo, hi):
+        return "Excessive force against protesters"
     if frame == "shooting":  # "أطلق عناصر ... النار على ...": one-sided unless armed men fired back
         return "Attack" if actor2 is None or actor2.kind != "armed" else "Armed clash"
     if frame == "killing":
@@ -122,7 +126,29 @@ def _sub_event_type(frame: str, doc: Doc, g: Grammar, match: TermMatch, lo: int,
         "agreement": "Agreement",
         "looting": "Looting/property destruction",
         "disrupted": "Disrupted weapons use",
+        "transfer": "Non-violent transfer of territory",
+        "base": "Headquarters or base established",
+        "change": "Change to group/activity",
+        "mob": "Mob violence",
     }.get(frame)
+
+
+_PROTESTERS = {"متظاهرين", "المتظاهرين", "متظاهرون", "المتظاهرون", "محتجين", "المحتجين", "محتجون", "المحتجون",
+               "المعتصمين", "معتصمين"}
+
+
+def _at_protesters(doc: Doc, lo: int, hi: int) -> bool:
+    return any(t.norm_ in _PROTESTERS for t in doc[lo:hi])
+
+
+_PEACEFUL = ("من دون اشتباك", "دون اشتباك", "من دون اي اشتباك", "دون اي اشتباك", "دون قتال", "من دون قتال",
+             "دون مقاومه", "من دون مقاومه", "سلميا", "تنفيذا لاتفاق", "بموجب اتفاق", "بموجب الاتفاق", "وفق اتفاق")
+
+
+def _peaceful(doc: Doc, sent: Span) -> bool:
+    """True when the sentence says a place changed hands without a fight."""
+    text = " ".join(t.norm_ for t in sent if not t.is_space)
+    return any(p in text for p in _PEACEFUL)
 
 def _attempted(doc: Doc, match: TermMatch, lo: int, g: Grammar) -> bool:
     """True when the trigger is an attempt ("محاولة اقتحام", "صد هجوما", "فشلت في السيطرة")."""
@@ -156,6 +182,10 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
         elif is_negated(doc, match.start, lo, g) or is_irrealis(doc, match.start, lo, hi, g):
             continue
         found.append((match, spec, frame))
+    # "أسقطت الدفاعات طائرة مسيرة": the drone shot down did not strike
+    downs = [m for m, _, f in found if f == "disrupted"]
+    found = [(m, s, f) for m, s, f in found
+             if not (f == "air" and any(0 <= m.start - d.end <= 4 for d in downs))]
     # "اشتباكات ... وسط قصف متبادل": fire amid a battle belongs to the battle (ACLED)
     if any(f == "clash" for _, _, f in found):
         found = [(m, s, f) for m, s, f in found if not (

@@ -91,6 +91,9 @@ class Grammar:
     def known_words(self) -> set[str]:
         """Every folded word the clitic tokenizer should be able to split off a proclitic."""
         words = set(self.triggers.words()) | set(self.civilians) | set(self.negation) | set(self.claim_verbs)
+        for specs in self.triggers.payloads():
+            for spec in specs:
+                words |= {w for w in spec.needs_near | spec.blocked_before if " " not in w}
         words |= set(self.accusation)
         for index in (*self.means.values(), self.future, self.attempt, self.conditional, self.source_cues, self.clause_breaks,
                       self.protest_intervention, self.protest_excessive_force):

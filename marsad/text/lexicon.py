@@ -57,6 +57,10 @@ class TermIndex(Generic[T]):
                 self._terms[bare].append(payload)
         self._max_len = max(self._max_len, len(key))
 
+    def payloads(self) -> Iterator[list[T]]:
+        """Yield the payload list of every key."""
+        yield from self._terms.values()
+
     def words(self) -> Iterator[str]:
         """Yield every folded word of every key (for teaching the clitic tokenizer)."""
         for key in self._terms:

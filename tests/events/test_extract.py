@@ -101,3 +101,28 @@ def test_undated_current_event_gets_the_reporting_window():
     evs = events("وقصفت قوات النظام مدينة اللطامنة ومدينة حلفايا بقذائف الهاون.")
     assert evs and all(e.event_date == PUBLISHED - dt.timedelta(days=2) and e.date_end == PUBLISHED
                        and e.time_precision == 2 for e in evs)
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("دخل رتل للأمن العام أمس إلى مدينة طفس من دون أي اشتباك، تنفيذاً لاتفاق مع الوجهاء.", "Non-violent transfer of territory"),
+    ("وتسلمت قوات الأمن اليوم مواقع الفصيل في مدينة نوى بعد انسحاب عناصره.", "Non-violent transfer of territory"),
+    ("وأقامت القوات التركية أمس نقطة عسكرية جديدة قرب مدينة سراقب.", "Headquarters or base established"),
+    ("وأعلن قائد اللواء الثامن اليوم حل اللواء في مدينة بصرى الشام.", "Change to group/activity"),
+    ("وهاجم حشد غاضب اليوم مقرا حزبيا في مدينة السويداء.", "Mob violence"),
+    ("وسقطت قنبلة يدوية على سوق في مدينة الرستن أمس.", "Grenade"),
+    ("واتهمت منظمات حقوقية قوات النظام باستخدام غاز الكلور في بلدة اللطامنة.", None),
+    ("وقتل شخصان برصاص مسلحين مجهولين في مدينة دوما اليوم.", "Attack"),
+    ("وأسقطت الدفاعات الجوية طائرة مسيرة قرب مدينة حلب أمس.", "Disrupted weapons use"),
+    ("وتوصلت الفصائل وقوات النظام اليوم إلى اتفاق لوقف إطلاق النار في مدينة درعا.", "Agreement"),
+    ("وأحرق مسلحون منازل مدنيين في بلدة صوران بريف حماة أمس.", "Looting/property destruction"),
+    ("وفرقت قوات الأمن بالقوة مظاهرة في مدينة السويداء اليوم.", "Protest with intervention"),
+    ("وأطلقت قوات الأمن الرصاص الحي على المتظاهرين في مدينة درعا اليوم، ما أدى إلى مقتل متظاهرين.",
+     "Excessive force against protesters"),
+    ("واندلعت أعمال شغب في مدينة القامشلي اليوم بعد مباراة.", "Violent demonstration"),
+])
+def test_rarer_sub_event_types(text, sub):
+    found = {e.sub_event_type for e in events(text)}
+    if sub is None:
+        assert found == set()  # an accusation of a chemical attack is not a report of one
+    else:
+        assert sub in found, found
