@@ -14,7 +14,7 @@ DATASETS ?= ../shared/datasets
 
 DEMO_PORT ?= 8000
 
-.PHONY: help setup demo serve test schema bench-ner train-ner
+.PHONY: help setup demo serve test schema bench bench-ner train-ner
 
 help:
 	@echo "make setup   create $(VENV) (if missing) and install marsad with its test tools"
@@ -23,6 +23,7 @@ help:
 	@echo "make test    run the test suite (SQLite and PostgreSQL stores, browser tests in Chromium)"
 	@echo "make schema  regenerate $(SCHEMA_FILE) from marsad.schema"
 	@echo "make train-ner  retrain the shipped entity model from $(DATASETS) (about 40 min, 2 cores)"
+	@echo "make bench   articles/s per core, memory per worker, 1 vs 2 workers, vs BERT-base (installs 'bench')"
 	@echo "make bench-ner  tokens/s of marsad's NER vs a BERT-base tagger (installs the 'bench' extra)"
 
 setup: $(STAMP)
@@ -49,6 +50,13 @@ schema: setup
 
 train-ner: setup
 	$(BIN)/marsad train ner --datasets $(DATASETS) --output build/ner --install
+
+BENCH_ARTICLES ?= 2000
+BENCH_BERT_SAMPLE ?= 100
+
+bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python scripts/bench.py --articles $(BENCH_ARTICLES) --bert-sample $(BENCH_BERT_SAMPLE)
 
 bench-ner: setup
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -7,12 +7,11 @@ exit code is 1 only when no article at all could be processed.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from .._exceptions import InputError, StoreError
 from ..annotations import ArticleRecord
 from ..ingest import read_bytes, read_path
 from ..pipeline import extract as extract_article
-from ..pipeline import sha256_text
 from ..schema import ArticleOutput, json_schema
 from ._export import csv_lines, event_json
 from ._options import DATE, _db_option, open_store
@@ -218,51 +216,6 @@ def extract(ctx: click.Context, files: tuple[str, ...], published: dt.date | Non
         ctx.exit(1)
 
 
-@cli.command(short_help="Extract reports and store them in the database.")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@_db_option
-@_published_option
-@_source_option
-@click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, published: dt.date | None,
-           source: str | None) -> None:
-    """Extract reports and store them, with their events, in the database.
-
-    Storing is idempotent: an article whose text is already stored is skipped (and not
-    extracted again), so the same folder can be ingested as often as it grows.
-
-    \b
-    Example:
-      marsad ingest reports/ news.jsonl --db news.sqlite
-    """
-    run = Run(ctx.obj["debug"])
-    store = _open_store(db, create=True)
-    stored = duplicates = events = 0
-    with store, _progress() as progress:
-        for record in run.records(paths, published, source):
-            progress(f"{_plural(run.read, 'article')} read, {stored} stored")
-            if store.has(sha256_text(record.text)):
-                duplicates += 1
-                continue
-            output = run.extract(record)
-            if output is None:
-                continue
-            try:
-                added = store.add(output, record.text)
-            except StoreError as err:
-                raise click.ClickException(str(err)) from None
-            if added:
-                stored += 1
-                events += len(output.events)
-            else:
-                duplicates += 1
-    click.echo(f"marsad: read {_plural(run.read, 'article')}, stored {stored}, "
-               f"skipped {_plural(duplicates, 'duplicate')}, {_plural(run.errors, 'error')}, "
-               f"{_plural(events, 'event')} stored in {store.location}")
-    if stored + duplicates == 0:
-        ctx.exit(1)
-
-
 @cli.command(short_help="List stored events by date, governorate and type.")
 @click.option("--since", type=DATE, help="Only events on or after this day (a range that ends on it or later counts).")
 @click.option("--until", type=DATE, help="Only events on or before this day.")
@@ -341,15 +294,6 @@ def _deduplicated(found: list) -> list:
     return merged
 
 
-@contextlib.contextmanager
-def _progress() -> Iterator[Callable[[str], None]]:
-    """Yield a function that shows a one-line status on stderr, when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield lambda message: None
-        return
-    with Console(stderr=True).status("reading...") as status:
-        yield status.update
-
 
 # The analyst's desk: export, serve, token (their own module, registered here).
 from ._desk import export, serve, token  # noqa: E402
@@ -357,6 +301,11 @@ from ._desk import export, serve, token  # noqa: E402
 cli.add_command(export)
 cli.add_command(serve)
 cli.add_command(token)
+
+# Ingestion at scale: ingest (local or Ray engine, journalled) and watch (feeds).
+from ._ingest import ingest  # noqa: E402
+
+cli.add_command(ingest)
 
 
 def main() -> None:  # pragma: no cover - `python -m marsad.cli.main`

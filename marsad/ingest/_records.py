@@ -14,6 +14,7 @@ from typing import Any
 from .._exceptions import InputError
 from ..annotations import ArticleRecord
 from ._checks import check_article_text, parse_published
+from ._language import detect_language
 
 _STRING_FIELDS = ("id", "source", "source_en", "title", "url", "language")
 
@@ -40,17 +41,27 @@ def record_from_meta(
     path: str,
     record: str | int | None = None,
     default_id: str | None = None,
+    keep_foreign: bool = False,
 ) -> ArticleRecord:
     """Return the ArticleRecord for `text` described by `meta`; raise InputError when a field is bad.
 
     The text must already be decoded; it is checked here (non-empty, Arabic). The id is
     `meta["id"]`, else `default_id` (a .txt file's stem), else derived from the text.
+    With `keep_foreign` a text in another language is no error: the record comes back
+    with that language (`detect_language`), for the caller to store it unprocessed.
     """
     if not isinstance(meta, Mapping):
         raise InputError(path, f"expected a JSON object, got {type(meta).__name__}", record)
     fields = {key: _string_field(meta, key, path, record) for key in _STRING_FIELDS}
     published = parse_published(meta.get("published"), path, record)
-    check_article_text(text, path, record)
+    language = fields["language"]
+    detected = detect_language(text) if keep_foreign else "ar"
+    if detected not in ("ar", "und"):
+        language = detected
+    else:
+        check_article_text(text, path, record)
+        if language is not None and not language.lower().startswith("ar"):
+            language = "ar"  # the text is Arabic whatever the metadata claims
     return ArticleRecord(
         id=fields["id"] or default_id or text_id(text),
         text=text,
@@ -58,12 +69,13 @@ def record_from_meta(
         published=published,
         title=fields["title"],
         url=fields["url"],
-        language=fields["language"],
+        language=language,
         path=path,
     )
 
 
-def record_from_json(obj: Any, *, path: str, record: str | int | None = None) -> ArticleRecord:
+def record_from_json(obj: Any, *, path: str, record: str | int | None = None,
+                     keep_foreign: bool = False) -> ArticleRecord:
     """Return the ArticleRecord of one JSON record object {id, url, source, published, title, text}."""
     if not isinstance(obj, Mapping):
         raise InputError(path, f"expected a JSON object, got {_json_kind(obj)}", record)
@@ -75,7 +87,7 @@ def record_from_json(obj: Any, *, path: str, record: str | int | None = None) ->
     # JSON strings may carry a BOM or CRLF from the page they were scraped from; treat
     # them as a .txt file's bytes are treated, so the same article hashes the same.
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return record_from_meta(obj, text, path=path, record=record)
+    return record_from_meta(obj, text, path=path, record=record, keep_foreign=keep_foreign)
 
 
 def _json_kind(value: Any) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from ._catalogue import StoredArticle, StoredQuote
 from ._control import TERRITORY_SUB_EVENTS, ControlChange, control_at
+from ._journal import DUPLICATE, ERROR, FOREIGN, STORED, Outcome, RunSummary
 from ._models import STORE_VERSION
 from ._queries import EVENT_SORTS, EventFilter
 from ._store import DEFAULT_DB, ENV_VAR, Store, StoredEvent, admin1_key, db_url, default_db
 
 __all__ = [
     "DEFAULT_DB", "ENV_VAR", "EVENT_SORTS", "STORE_VERSION", "TERRITORY_SUB_EVENTS", "ControlChange", "EventFilter",
-    "Store", "StoredArticle", "StoredEvent", "StoredQuote", "admin1_key", "control_at", "db_url", "default_db",
+    "Store", "Outcome", "RunSummary", "STORED", "DUPLICATE", "FOREIGN", "ERROR", "StoredArticle", "StoredEvent", "StoredQuote", "admin1_key", "control_at", "db_url", "default_db",
 ]

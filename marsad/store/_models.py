@@ -23,7 +23,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-STORE_VERSION = 2
+STORE_VERSION = 3
 
 # Stable constraint names, so migrations can refer to them.
 NAMING = {
@@ -175,3 +175,59 @@ class ApiTokenRow(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     token_hash: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# -- Added by migration 0003: the run journal and the state of polled feeds. -----------------
+
+
+class RunRow(Base):
+    """One `marsad ingest` or `marsad watch` run: what it was asked, how far it got, its counts.
+
+    A run killed mid-way stays "running" with no `finished_at`; the next run over the same
+    inputs says it resumes it, and finishes the work (stored articles are skipped by hash).
+    """
+
+    __tablename__ = "runs"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    engine: Mapped[str] = mapped_column(String(16))
+    inputs: Mapped[str] = mapped_column(Text)
+    resumes: Mapped[int | None] = mapped_column(Integer)
+    read: Mapped[int] = mapped_column(Integer, default=0)
+    stored: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    foreign: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RunItemRow(Base):
+    """What became of one input (a file, a line, a record, a feed entry) in a run."""
+
+    __tablename__ = "run_items"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_pk: Mapped[int] = mapped_column(ForeignKey("runs.pk", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(Text)
+    article_id: Mapped[str | None] = mapped_column(String(200))
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    # stored, duplicate, foreign (stored, not in Arabic), error
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    message: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FeedRow(Base):
+    """A polled RSS/Atom feed: the validators of its last answer, for conditional GET."""
+
+    __tablename__ = "feeds"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_status: Mapped[str | None] = mapped_column(Text)

@@ -26,6 +26,7 @@ from .._exceptions import StoreError
 from ..schema import Actor, ArticleOutput, Event
 from . import _migrate
 from ._catalogue import Catalogue
+from ._journal import Journal
 from ._models import STORE_VERSION, ArticleRow, EntityRow, EventRow, MetaRow, PlaceRow, QuoteRow
 from ._queries import EventFilter, count_of, event_select, sort_events
 from ._search import event_columns
@@ -76,7 +77,7 @@ def _stored(ev: EventRow, art: ArticleRow) -> StoredEvent:
                        ingested_at=art.ingested_at)
 
 
-class Store(Catalogue):
+class Store(Journal, Catalogue):
     """A marsad database: `add` article outputs, query `events`, `articles`, `quotes`, `control`...
 
     SQLite (a file) or PostgreSQL (`postgresql+psycopg://user@host/db`); opening a store

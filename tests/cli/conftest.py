@@ -33,5 +33,6 @@ def fake_extract(monkeypatch: pytest.MonkeyPatch) -> Callable[[ArticleRecord], A
         return fixed_output(record, with_event=False)
 
     monkeypatch.setattr("marsad.cli.main.extract_article", extract)
+    monkeypatch.setattr("marsad.engine._batch.extract_article", extract)
     extract.calls = calls  # type: ignore[attr-defined]
     return extract

@@ -200,7 +200,7 @@ def test_ingest_counts_errors_and_exits_1_when_nothing_is_read(runner: CliRunner
 
 def test_ingest_and_events_use_marsad_db_from_the_environment(runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
                                                                tmp_path: Path) -> None:
-    monkeypatch.setattr("marsad.cli.main.extract_article", fixed_output)
+    monkeypatch.setattr("marsad.engine._batch.extract_article", fixed_output)
     db = tmp_path / "env.sqlite"
     env = {ENV_VAR: str(db)}
     assert runner.invoke(cli, ["ingest", str(SAMPLES / "06_hama_shelling.txt")], env=env).exit_code == 0
@@ -224,6 +224,7 @@ def events_db(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         return out
 
     monkeypatch.setattr("marsad.cli.main.extract_article", extract)
+    monkeypatch.setattr("marsad.engine._batch.extract_article", extract)
     db = tmp_path / "events.sqlite"
     result = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", str(db)])
     assert "6 events stored" in result.stdout, result.output

@@ -243,7 +243,7 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_sidecars(tmp_path: 
 def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     items = list(read_paths([tmp_path / "nope.txt", tmp_path / "empty"]))
-    assert [i.reason for i in items] == ["no such file or folder", "no .txt, .json or .jsonl files in this folder"]
+    assert [i.reason for i in items] == ["no such file or folder", "no .txt, .json, .jsonl or .html files in this folder"]
 
 
 def test_named_file_with_another_suffix_is_read_as_text(tmp_path: Path) -> None:
