@@ -45,7 +45,6 @@ def is_audience(v: WordView, lex: QuoteLexicon, j: int) -> bool:
     """True when word j starts "للصحفيين", "لوكالة ...", "لـ«الشرق الأوسط»"."""
     w = v[j]
     if w.norm == "ل" and j + 1 < len(v):
-        nxt = v[j + 1]
         span = v.spans.get(j + 1)
         if span is not None and span.close is not None:
             hit = lex.media.match(v.words, span.inner_start, span.inner_end)
