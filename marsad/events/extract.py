@@ -290,7 +290,8 @@ def _to_event(doc: Doc, c: Candidate, n: int) -> Event:
 
     location = location_of(c.place)
     status = "claimed" if c.claimed_by else "reported"
-    evidence = [Evidence(start=s, end=e, text=doc.text[s:e]) for s, e in sorted(c.evidence)]
+    text = doc._.record.text if doc._.record is not None else doc.text  # doc.text is rebuilt per access
+    evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in sorted(c.evidence)]
     record = doc._.record
     return Event(
         id=f"{record.id}-{n:02d}" if record is not None else f"ev-{n:02d}",

@@ -60,6 +60,7 @@ class DocView:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
         self.norms = [t.norm_ for t in doc]
         self.sent = [0] * len(doc)
         self.para = [0] * len(doc)

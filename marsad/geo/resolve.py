@@ -318,7 +318,7 @@ class Resolver:
             relation = None  # the direction belongs to the unknown name ("الغارية الغربية")
         trigger = doc[ph.trigger_tok].text if ph.trigger_tok is not None else None
         return PlaceMention(start=start_char, end=end_char, start_token=start_tok, end_token=end_tok,
-                            text=doc.text[start_char:end_char], entry=entry, area=area, relation=relation,
+                            text=view.text[start_char:end_char], entry=entry, area=area, relation=relation,
                             geo_precision=precision, trigger_word=trigger)
 
     def _countryside(self, ph: Phrase, entry: GazetteerEntry) -> tuple[GazetteerEntry | None, GazetteerEntry]:

@@ -93,8 +93,9 @@ class WordView:
 
     def __init__(self, doc: Doc, lex: QuoteLexicon):
         self.doc = doc
-        text = doc.text
-        sent_starts = self._sentence_starts(doc)
+        text = doc.text  # built from the tokens on every access: read it once
+        self.text = text
+        sent_starts = self._sentence_starts(doc, text)
         words: list[Word] = []
         for m in TOKEN_RE.finditer(text):
             norm = fold(m.group())
@@ -116,15 +117,15 @@ class WordView:
             self.sent_range[w.sent] = (lo, w.i + 1)
 
     @staticmethod
-    def _sentence_starts(doc: Doc) -> list[int]:
+    def _sentence_starts(doc: Doc, text: str) -> list[int]:
         starts = {0}
         if doc.has_annotation("SENT_START"):
             starts.update(s.start_char for s in doc.sents)
         # a line break always ends a sentence
-        pos = doc.text.find("\n")
+        pos = text.find("\n")
         while pos != -1:
             starts.add(pos + 1)
-            pos = doc.text.find("\n", pos + 1)
+            pos = text.find("\n", pos + 1)
         return sorted(starts)
 
     def _index_at(self, char: int) -> int:
@@ -156,4 +157,4 @@ class WordView:
     def text_of(self, start: int, end: int) -> tuple[int, int, str]:
         """Return (start_char, end_char, text) covering words [start, end)."""
         a, b = self.words[start].start, self.words[end - 1].end
-        return a, b, self.doc.text[a:b]
+        return a, b, self.text[a:b]

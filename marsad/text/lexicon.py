@@ -21,6 +21,15 @@ from .tokenizer import word_keys
 T = TypeVar("T")
 
 
+def doc_norms(doc: Doc) -> list[str]:
+    """Return the NORM of every token, computed once per Doc (spaCy makes a Token object per access)."""
+    norms = doc.user_data.get("marsad.norms")
+    if norms is None or len(norms) != len(doc):
+        norms = [t.norm_ for t in doc]
+        doc.user_data["marsad.norms"] = norms
+    return norms
+
+
 @dataclass(frozen=True)
 class TermMatch(Generic[T]):
     """A lexicon hit: the token range [start, end) and every payload of that key."""
@@ -38,8 +47,15 @@ class TermIndex(Generic[T]):
 
     def __init__(self, article_optional: bool = True):
         self._terms: dict[tuple[str, ...], list[T]] = defaultdict(list)
+        self._firsts: set[str] = set()  # first words of all keys: most tokens start no term
         self._max_len = 1
         self.article_optional = article_optional
+
+    def __setstate__(self, state: dict) -> None:
+        # indexes pickled before `_firsts` existed (a cached gazetteer) rebuild it on load
+        self.__dict__.update(state)
+        if "_firsts" not in state:
+            self._firsts = {key[0] for key in self._terms}
 
     def __len__(self) -> int:
         return len(self._terms)
@@ -51,10 +67,12 @@ class TermIndex(Generic[T]):
             return
         if payload not in self._terms[key]:
             self._terms[key].append(payload)
+        self._firsts.add(key[0])
         if self.article_optional:
             bare = (strip_article(key[0]),) + key[1:]
             if bare != key and payload not in self._terms[bare]:
                 self._terms[bare].append(payload)
+            self._firsts.add(bare[0])
         self._max_len = max(self._max_len, len(key))
 
     def payloads(self) -> Iterator[list[T]]:
@@ -90,11 +108,14 @@ class TermIndex(Generic[T]):
         offset = 0 if isinstance(doc, Doc) else doc.start
         lo, hi = offset + start, (offset + end) if end is not None else (offset + len(doc))
         blocked = set(skip)
-        norms = [t.norm_ for t in tokens[lo:hi]]
+        hi = min(hi, len(tokens))
+        norms = doc_norms(tokens)[lo:hi]
         i = 0
         while i < len(norms):
             found = None
-            if lo + i not in blocked and not tokens[lo + i].is_space:
+            first = norms[i]
+            starts_term = first in self._firsts or (self.article_optional and strip_article(first) in self._firsts)
+            if starts_term and lo + i not in blocked and not first.isspace():
                 for n in range(min(self._max_len, len(norms) - i), 0, -1):
                     payloads = self._lookup(tuple(norms[i:i + n]))
                     if payloads:
