@@ -119,6 +119,8 @@ def test_undated_current_event_gets_the_reporting_window():
     ("وأطلقت قوات الأمن الرصاص الحي على المتظاهرين في مدينة درعا اليوم، ما أدى إلى مقتل متظاهرين.",
      "Excessive force against protesters"),
     ("واندلعت أعمال شغب في مدينة القامشلي اليوم بعد مباراة.", "Violent demonstration"),
+    ("وأصيب عشرات المدنيين بحالات اختناق إثر هجوم بغاز الكلور على بلدة كفرزيتا بريف حماة أمس.", "Chemical weapon"),
+    ("ووثقت منظمة حقوقية اغتصاب امرأة على يد عناصر حاجز في مدينة دوما أمس.", "Sexual violence"),
 ])
 def test_rarer_sub_event_types(text, sub):
     found = {e.sub_event_type for e in events(text)}
