@@ -307,6 +307,13 @@ from ._ingest import ingest  # noqa: E402
 
 cli.add_command(ingest)
 
+# The entity recogniser: ner, eval ner, train ner (their own module, registered here).
+from ._ner import eval_group, ner, train_group  # noqa: E402
+
+cli.add_command(ner)
+cli.add_command(eval_group)
+cli.add_command(train_group)
+
 
 def main() -> None:  # pragma: no cover - `python -m marsad.cli.main`
     cli(prog_name="marsad")

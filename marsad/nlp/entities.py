@@ -1,7 +1,8 @@
-"""Named entities (PER, ORG, LOC, FAC) from the other stages and from name patterns.
+"""Named entities (PER, ORG, LOC, FAC): the trained model, the other stages, name patterns.
 
-This is marsad's first recogniser, made of rules, until a trained model (issue 6) takes
-the PER/ORG part. It gathers:
+The trained NER (marsad/nlp/ner.py, the model shipped in marsad/nlp/model) proposes
+PER / ORG / LOC / FAC spans from context, names no list has seen included. Beside them
+this component gathers:
   - places found by the geo stage (LOC), including villages the gazetteer lacks;
   - catalogue actors (ORG; PER for the few people in the catalogue);
   - names after titles and roles ("القيادي حسن ...", "الرئيس السوري ..."), names that start
@@ -10,7 +11,13 @@ the PER/ORG part. It gathers:
     التلفزيون العربي), organisations after head nouns (وزارة ...), facilities
     (سجن حماة المركزي، مطار ...) (ORG / FAC);
 and then every later standalone mention of a person's family name ("... بيسكوف").
-Overlaps resolve by a fixed priority, longest first.
+Overlaps resolve by a fixed priority, longest first: catalogue actors, units, facilities,
+outlets and organisations after head nouns, people from the name patterns, then the
+model's spans, then the geo stage's places — except that a model span gives way to a
+place it overlaps when it says LOC or lies inside the place's name. So the model adds
+what the lexicons and patterns miss and does not undo what they found. The name patterns
+can be switched off (`rules=False`) and so can the model (`model=False`), in the
+factory's settings.
 """
 
 from __future__ import annotations
@@ -28,9 +35,10 @@ from ..schema import Entity
 from ..text.lexicon import TermIndex
 from ..text.normalize import fold
 from ..text.tokenizer import word_keys
+from .ner import SPANS_KEY, shared_model
 
 _CLITICS = {"و", "ف", "ب", "ل", "ك"}
-_PRIORITY = {"actor": 0, "unit": 1, "fac": 2, "media": 2, "org": 3, "per": 4, "loc": 5}
+_PRIORITY = {"actor": 0, "unit": 1, "fac": 2, "media": 2, "org": 3, "per": 4, "model": 5, "loc": 6}
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,28 @@ def _persons(doc: Doc, c: Cues, blocked: set[int], actor_tokens: set[int]) -> li
     return out
 
 
+_APPOSITION = {"وهو", "وهي", "وهما", "هو", "هي"}
+
+
+def _appositions(doc: Doc, c: Cues, blocked: set[int]) -> list[tuple[int, int, str]]:
+    """"قال سامر، وهو من أبناء القرية": a short name before «، وهو/وهي» after a verb of saying."""
+    out = []
+    for tok in doc:
+        if tok.text not in ("،", ",") or tok.i + 1 >= len(doc) or doc[tok.i + 1].norm_ not in _APPOSITION:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and doc[start - 1].norm_.isalpha() and doc[start - 1].norm_ not in c.stops \
+                and start - 1 not in blocked:
+            start -= 1
+        if start < tok.i and start > 0 and (doc[start - 1].norm_ in _SAYING or start - 1 in _title_tokens(doc, c)):
+            out.append((start, tok.i, "per"))
+    return out
+
+
+_SAYING = {"قال", "قالت", "اضاف", "اضافت", "اوضح", "اوضحت", "ذكر", "ذكرت", "اكد", "اكدت", "روي", "روت", "يقول",
+           "تقول", "افاد", "افادت", "صرح", "صرحت", "اشار", "اشارت"}
+
+
 def _units(doc: Doc, c: Cues) -> list[tuple[int, int, str]]:
     out = []
     for tok in doc:
@@ -243,10 +273,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 _LABELS = {"actor": "ORG", "unit": "ORG", "fac": "FAC", "media": "ORG", "org": "ORG", "per": "PER", "loc": "LOC"}
 
 
-def recognise(doc: Doc) -> list[Span]:
-    """Return the entity spans of a Doc (non-overlapping, in order)."""
+def recognise(doc: Doc, model_spans: list[Span] | None = None, rules: bool = True) -> list[Span]:
+    """Return the entity spans of a Doc (non-overlapping, in order).
+
+    `model_spans` are the trained model's entities; `rules=False` leaves out the name
+    patterns (titles, given names, head nouns, quoted speakers, family names).
+    """
     c = cues()
     cands: list[tuple[int, int, str]] = []
+    labels: dict[tuple[int, int], str] = {}
     actor_tokens: set[int] = set()
     for m in doc._.actors or []:
         kind = m.actor.kind
@@ -258,12 +293,55 @@ def recognise(doc: Doc) -> list[Span]:
     for p in doc._.places or []:
         cands.append((p.start_token, p.end_token, "loc"))
         place_tokens.update(range(p.start_token, p.end_token))
-    cands += _units(doc, c)
+    places = [(p.start_token, p.end_token) for p in doc._.places or []]
+    for span in model_spans or []:
+        start, end = _trim(doc, span.start, span.end)
+        if _yields_to_place(start, end, span.label_, places):
+            continue
+        cands.append((start, end, "model"))
+        labels[(start, end)] = span.label_
+    if rules:
+        cands += _pattern_candidates(doc, c, actor_tokens, place_tokens)
+    cands = [_trim(doc, s, e) + (k,) for s, e, k in cands]
+    cands = [(s, e, k) for s, e, k in cands if e > s]
+    # by priority, then longest first; a span overlapping one already taken is dropped
+    chosen: list[Span] = []
+    used: set[int] = set()
+    for s, e, k in sorted(cands, key=lambda x: (_PRIORITY[x[2]], x[0] - x[1], x[0])):
+        if used.isdisjoint(range(s, e)):
+            label = labels.get((s, e), "ORG") if k == "model" else _LABELS[k]
+            chosen.append(Span(doc, s, e, label=label))
+            used.update(range(s, e))
+    if not rules:
+        return sorted(chosen, key=lambda s: s.start)
+    # later mentions of a known person's family name: "قال بيسكوف"
+    surnames = {doc[s.end - 1].norm_ for s in chosen if s.label_ == "PER" and len(s) >= 2
+                and len(doc[s.end - 1].norm_) >= 3 and doc[s.end - 1].norm_ not in c.stops}
+    taken = {i for s in chosen for i in range(s.start, s.end)}
+    extra = [Span(doc, t.i, t.i + 1, label="PER") for t in doc if t.norm_ in surnames and t.i not in taken]
+    return sorted(filter_spans(chosen + extra), key=lambda s: s.start)
+
+
+def _yields_to_place(start: int, end: int, label: str, places: list[tuple[int, int]]) -> bool:
+    """Whether a model span gives way to a place the geo stage found: a LOC it overlaps (the
+    geo stage's extent is the one it resolved: "ريف دمشق الغربي", not "دمشق"), or a person
+    or organisation that lies wholly inside a known place name ("كوباني" alone stays a town;
+    "علي عجمي" is a man even though عجمي is a village)."""
+    for ps, pe in places:
+        if ps < end and start < pe and (label == "LOC" or (ps <= start and end <= pe)):
+            return True
+    return False
+
+
+def _pattern_candidates(doc: Doc, c: Cues, actor_tokens: set[int], place_tokens: set[int]) -> list[tuple[int, int, str]]:
+    """Return the name-pattern candidates: units, facilities, outlets, organisations, people."""
+    cands = _units(doc, c)
     cands += _headed(doc, c.facility_heads, "fac", c, set(), c.facility_modifiers)
     cands += _headed(doc, c.media_heads, "media", c, set())
     cands += _orgs(doc, c)
     cands += _told_to(doc)
     cands += _persons(doc, c, actor_tokens | place_tokens, actor_tokens)
+    cands += _appositions(doc, c, actor_tokens | place_tokens)
     for q in doc._.quotes or []:
         if q.speaker_name_ar and q.speaker_start is not None:
             span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
@@ -274,37 +352,33 @@ def recognise(doc: Doc) -> list[Span]:
                                       alignment_mode="expand")
                     if s is not None:
                         cands.append((s.start, s.end, "per"))
-    cands = [_trim(doc, s, e) + (k,) for s, e, k in cands]
-    cands = [(s, e, k) for s, e, k in cands if e > s]
-    # by priority, then longest first; a span overlapping one already taken is dropped
-    chosen: list[Span] = []
-    used: set[int] = set()
-    for s, e, k in sorted(cands, key=lambda x: (_PRIORITY[x[2]], x[0] - x[1], x[0])):
-        if used.isdisjoint(range(s, e)):
-            chosen.append(Span(doc, s, e, label=_LABELS[k]))
-            used.update(range(s, e))
-    # later mentions of a known person's family name: "قال بيسكوف"
-    surnames = {doc[s.end - 1].norm_ for s in chosen if s.label_ == "PER" and len(s) >= 2
-                and len(doc[s.end - 1].norm_) >= 3 and doc[s.end - 1].norm_ not in c.stops}
-    taken = {i for s in chosen for i in range(s.start, s.end)}
-    extra = [Span(doc, t.i, t.i + 1, label="PER") for t in doc if t.norm_ in surnames and t.i not in taken]
-    return sorted(filter_spans(chosen + extra), key=lambda s: s.start)
+    return cands
 
 
 class EntityRecogniser:
-    """spaCy component: sets doc.ents from the stages before it and name patterns."""
+    """spaCy component: sets doc.ents from the model, the stages before it, name patterns."""
+
+    def __init__(self, model: bool = True, rules: bool = True, model_path: str | None = None):
+        self.model = model
+        self.rules = rules
+        self.model_path = model_path
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = recognise(doc)
+        spans = None
+        if self.model:
+            # a "marsad_ner" component earlier in the pipeline may have tagged the Doc already
+            spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else \
+                shared_model(self.model_path).spans(doc)
+        doc.ents = recognise(doc, spans, rules=self.rules)
         return doc
 
     def known_words(self) -> set[str]:
         return cues().known_words()
 
 
-@Language.factory("marsad_entities")
-def make_entities(nlp: Language, name: str) -> EntityRecogniser:
-    return EntityRecogniser()
+@Language.factory("marsad_entities", default_config={"model": True, "rules": True, "model_path": None})
+def make_entities(nlp: Language, name: str, model: bool, rules: bool, model_path: str | None) -> EntityRecogniser:
+    return EntityRecogniser(model=model, rules=rules, model_path=model_path)
 
 
 def entities_of(doc: Doc) -> list[Entity]:

@@ -1,0 +1,1 @@
+"""Training marsad's statistical models from the research corpora in ../shared/datasets."""
