@@ -22,7 +22,7 @@ help:
 	@echo "make serve   the demo store on the web desk: map, timeline, API (http://127.0.0.1:$(DEMO_PORT)/)"
 	@echo "make test    run the test suite (SQLite and PostgreSQL stores, browser tests in Chromium)"
 	@echo "make schema  regenerate $(SCHEMA_FILE) from marsad.schema"
-	@echo "make train-ner  retrain the shipped entity model from $(DATASETS) (about 40 min, 2 cores)"
+	@echo "make train-ner  retrain the shipped entity model from $(DATASETS) (about 10 min, 2 cores)"
 	@echo "make bench   articles/s per core, memory per worker, 1 vs 2 workers, vs BERT-base (installs 'bench')"
 	@echo "make bench-ner  tokens/s of marsad's NER vs a BERT-base tagger (installs the 'bench' extra)"
 
