@@ -40,9 +40,7 @@ def _events(db: Path, *args: str) -> list[dict]:
 @needs_events
 @pytest.mark.parametrize(("admin1", "event_type", "day", "town"), [
     ("Idlib", "Air/drone strike", "2023-10-10", "بنش"),
-    pytest.param("Deir ez-Zor", "Battles", "2024-02-19", "ذيبان",  # "مساء أمس الاثنين"
-                 marks=pytest.mark.xfail(strict=False, reason="events stage: a clash fought with mortars is coded "
-                                                              "as shelling, and the clash itself placed in Syria")),
+    ("Deir ez-Zor", "Battles", "2024-02-19", "ذيبان"),  # "مساء أمس الاثنين"
     ("As-Sweida", "Peaceful protest", "2023-09-15", "السويداء"),
     ("Daraa", "Arrests", "2024-05-07", "نوى"),
     ("Aleppo", "Battles", "2024-11-28", "الأتارب"),
