@@ -25,9 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.vocab import Vocab
 
+from .. import _yaml
 from ..annotations import ActorEntry
 from ..text.lexicon import TermIndex
 from ..text.normalize import fold, strip_article
@@ -264,4 +264,4 @@ class ActorCatalogue:
 def load_catalogue(path: str | None = None) -> ActorCatalogue:
     """Return the actor catalogue read from `path` (default: marsad/data/actors.yaml), once."""
     with open(path or CATALOGUE_PATH, encoding="utf-8") as f:
-        return ActorCatalogue(yaml.safe_load(f))
+        return ActorCatalogue(_yaml.safe_load(f))

@@ -11,8 +11,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
+from .. import _yaml
 from ..text.lexicon import TermIndex
 from ..text.normalize import fold
 from ..text.tokenizer import word_keys
@@ -103,7 +102,7 @@ class Grammar:
 
 def _load(name: str) -> dict:
     with resources.files("marsad.data").joinpath(name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return _yaml.safe_load(fh)
 
 
 def _index(words: list[str], label: str = "") -> TermIndex[str]:

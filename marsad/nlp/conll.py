@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from .. import _yaml
 
 LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "FAC")
 
@@ -38,7 +38,7 @@ class Sentence:
 def label_maps() -> dict[str, dict[str, str]]:
     """Return every corpus's label map (marsad/data/ner_labels.yaml)."""
     with resources.files("marsad.data").joinpath("ner_labels.yaml").open(encoding="utf-8") as fh:
-        return {name: {str(k): str(v) for k, v in m.items()} for name, m in yaml.safe_load(fh).items()}
+        return {name: {str(k): str(v) for k, v in m.items()} for name, m in _yaml.safe_load(fh).items()}
 
 
 def map_tag(tag: str, mapping: dict[str, str]) -> str:

@@ -26,11 +26,11 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .. import _yaml
 from ..schema import Entity
 from ..text.lexicon import TermIndex
 from ..text.normalize import fold
@@ -76,7 +76,7 @@ def _set(words: list[str]) -> frozenset[str]:
 def cues() -> Cues:
     """Load marsad/data/entity_cues.yaml once."""
     with resources.files("marsad.data").joinpath("entity_cues.yaml").open(encoding="utf-8") as fh:
-        d = yaml.safe_load(fh)
+        d = _yaml.safe_load(fh)
     return Cues(
         titles=_index(d["person_titles"]), title_modifiers=_set(d["title_modifiers"]), given=_index(d["given_names"]),
         stops=_set(d["name_stops"]), unit_heads=_set(d["unit_heads"]), ordinals=_index(d["ordinals"]),

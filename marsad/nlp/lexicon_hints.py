@@ -14,8 +14,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
-
+from .. import _yaml
 from ..text.normalize import fold
 from ..text.tokenizer import word_keys
 
@@ -58,7 +57,7 @@ def _actors() -> dict[str, list[str]]:
 
 def _cues() -> dict[str, list[str]]:
     with resources.files("marsad.data").joinpath("entity_cues.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = _yaml.safe_load(fh)
     out: dict[str, list[str]] = {}
     for key, label in _CUE_LISTS.items():
         names = {" ".join(word_keys(fold(w))) for w in data.get(key) or []}

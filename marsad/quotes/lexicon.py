@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Generic, TypeVar
 
-import yaml
-
+from .. import _yaml
 from ..text.tokenizer import word_keys
 
 T = TypeVar("T")
@@ -197,4 +196,4 @@ def build_lexicon(data: dict) -> QuoteLexicon:
 def lexicon() -> QuoteLexicon:
     """Return the packaged quote lexicon, loaded once per process."""
     text = resources.files("marsad.data").joinpath("quote_cues.yaml").read_text(encoding="utf-8")
-    return build_lexicon(yaml.safe_load(text))
+    return build_lexicon(_yaml.safe_load(text))

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import _yaml
 from ..annotations import DateMention
 from ..text.normalize import fold
 from .expressions import Expr, find_expressions
@@ -125,6 +125,6 @@ class DateRecognizer:
 def make_dates(nlp: Language, name: str, lexicon_path: str | None) -> DateRecognizer:
     """Build the date component; `lexicon_path` replaces the packaged time_words.yaml."""
     if lexicon_path:
-        data = yaml.safe_load(Path(lexicon_path).read_text(encoding="utf-8"))
+        data = _yaml.safe_load(Path(lexicon_path).read_text(encoding="utf-8"))
         return DateRecognizer(build_lexicon(data))
     return DateRecognizer()

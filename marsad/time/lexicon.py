@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Generic, TypeVar
 
-import yaml
-
+from .. import _yaml
 from ..text.normalize import fold
 
 T = TypeVar("T")
@@ -196,4 +195,4 @@ def build_lexicon(data: dict[str, Any]) -> TimeLexicon:
 def default_lexicon() -> TimeLexicon:
     """Return the lexicon of the packaged marsad/data/time_words.yaml, loaded once."""
     text = resources.files("marsad").joinpath("data/time_words.yaml").read_text(encoding="utf-8")
-    return build_lexicon(yaml.safe_load(text))
+    return build_lexicon(_yaml.safe_load(text))
