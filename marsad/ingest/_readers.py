@@ -95,16 +95,22 @@ def read_txt(path: Path, keep_foreign: bool = False) -> Iterator[ReadResult]:
         yield InputError(str(path), err.strerror or str(err))
 
 
+def _read_text_file(path: Path) -> bytes:
+    """Return a file's bytes, refusing an empty or binary file (InputError)."""
+    data = _read_whole(path)
+    if not data.strip():
+        raise InputError(str(path), "empty file")
+    binary = sniff_binary(data[:SNIFF_BYTES])
+    if binary:
+        raise InputError(str(path), binary)
+    return data
+
+
 def read_html(path: Path, keep_foreign: bool = False) -> Iterator[ReadResult]:
     """Yield the article of a saved web page (.html, .htm), reduced by trafilatura; sidecar as for .txt."""
     try:
         meta = _load_sidecar(path)
-        data = _read_whole(path)
-        if not data.strip():
-            raise InputError(str(path), "empty file")
-        binary = sniff_binary(data[:SNIFF_BYTES])
-        if binary:
-            raise InputError(str(path), binary)
+        data = _read_text_file(path)
         yield html_record(data, str(path), meta, default_id=path.stem, keep_foreign=keep_foreign)
     except InputError as err:
         yield err
@@ -115,12 +121,7 @@ def read_html(path: Path, keep_foreign: bool = False) -> Iterator[ReadResult]:
 def read_json(path: Path, keep_foreign: bool = False) -> Iterator[ReadResult]:
     """Yield the articles of a .json file holding one record object or an array of them."""
     try:
-        data = _read_whole(path)
-        if not data.strip():
-            raise InputError(str(path), "empty file")
-        binary = sniff_binary(data[:SNIFF_BYTES])
-        if binary:
-            raise InputError(str(path), binary)
+        data = _read_text_file(path)
         try:
             obj = json.loads(decode_utf8(data, str(path)))
         except json.JSONDecodeError as err:
