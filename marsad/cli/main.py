@@ -315,6 +315,13 @@ cli.add_command(eval_group)
 cli.add_command(train_group)
 
 
+# Gazetteers: gazetteer import/install/info/search/remove and geocode (their own module).
+from ._gazetteer import gazetteer_group, geocode  # noqa: E402
+
+cli.add_command(gazetteer_group)
+cli.add_command(geocode)
+
+
 def main() -> None:  # pragma: no cover - `python -m marsad.cli.main`
     cli(prog_name="marsad")
 

@@ -12,7 +12,7 @@ from ..text.normalize import fold, strip_article
 def location_key(p: PlaceMention) -> tuple:
     """Return a key under which two mentions count as the same place (ACLED: one event per place)."""
     if p.entry is not None and p.relation is None:
-        return ("entry", p.entry.key)
+        return ("entry", p.entry.within or p.entry.key)  # a known neighbourhood is its town's
     if is_neighbourhood(p):
         return ("entry", p.area.key)  # coded at its city, like the city's own events
     area = p.area.key if p.area is not None else (p.entry.key if p.entry is not None else None)

