@@ -154,6 +154,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     The flow:
       extract   show what marsad finds in reports (JSON, JSON Lines or a table)
       ingest    extract many reports and keep them in a database (SQLite by default)
+      watch     poll RSS/Atom feeds and ingest their new articles as they appear
       events    query the stored events by date, governorate and type; table, JSON or CSV
       export    write stored events as ACLED CSV, GeoJSON or JSON Lines
       serve     the web map, timeline and HTTP API (/api/v1) on a store
@@ -304,8 +305,10 @@ cli.add_command(token)
 
 # Ingestion at scale: ingest (local or Ray engine, journalled) and watch (feeds).
 from ._ingest import ingest  # noqa: E402
+from ._watch import watch  # noqa: E402
 
 cli.add_command(ingest)
+cli.add_command(watch)
 
 # The entity recogniser: ner, eval ner, train ner (their own module, registered here).
 from ._ner import eval_group, ner, train_group  # noqa: E402

@@ -8,7 +8,9 @@ need real events run the real pipeline (test_pipeline_samples.py).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from cli_helpers import fixed_output
@@ -16,6 +18,10 @@ from click.testing import CliRunner
 
 from marsad.annotations import ArticleRecord
 from marsad.schema import ArticleOutput
+
+# test_watch.py's local news site (tests/ingest) and the store back ends (tests/store).
+for _helpers in ("ingest", "store"):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / _helpers))
 
 
 @pytest.fixture
