@@ -85,6 +85,7 @@ class PlaceMention:
     relation: str | None = None
     geo_precision: int = 1
     trigger_word: str | None = None  # the noun that introduced it: مدينة، بلدة، قرية، حي...
+    name: str | None = None  # the name alone, without a relation or place noun ("العيشية")
 
     @property
     def located(self) -> GazetteerEntry | None:

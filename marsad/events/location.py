@@ -7,6 +7,7 @@ import unicodedata
 from ..annotations import PlaceMention
 from ..schema import Location
 from ..text.normalize import fold, strip_article
+from ..text.translit import romanize
 
 
 def location_key(p: PlaceMention) -> tuple:
@@ -56,10 +57,14 @@ def location_of(p: PlaceMention) -> Location:
         precision = 3
     elif loc.level == "admin1" and p.relation is None and named_here:
         precision = 3
+    if p.entry is None:  # a place no gazetteer holds: its own name, romanised, at its area's point
+        name_en = romanize(p.name or p.text)
+    else:  # the place itself, or the place a relative phrase ("ريف حماة الشمالي") is located at
+        name_en = ascii_name(loc.name_en)
     return Location(
         name_ar=(loc.name_ar if named_here else p.text),
-        name_en=(ascii_name(loc.name_en) if named_here else None),
+        name_en=name_en,
         text=p.text,
-        geonames_id=loc.geonames_id,
+        geonames_id=loc.geonames_id if p.entry is not None else None,
         lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, admin2=loc.admin2,
         geo_precision=precision, relation=p.relation)

@@ -214,7 +214,8 @@ class AreaAssigner:
         found: dict[tuple, GazetteerEntry] = {}
         if ph.trigger_part:
             for _, m2 in near:
-                if m2.entry is not None and m2.relation is None and m2.located.level == "populated":
+                on_road = self.words.road is not None and m2.relation == self.words.road.en
+                if m2.entry is not None and (m2.relation is None or on_road) and m2.located.level == "populated":
                     town = self.gaz.get(m2.located.within) if m2.located.within else m2.located
                     found[town.key] = town  # two quarters of one city name one town
             return next(iter(found.values())) if len(found) == 1 else None

@@ -39,6 +39,9 @@ __all__ = ["DocView", "Phrase", "PhraseFinder"]
 _POSSESSIVES = {"ه", "ها", "هم", "هما", "ي", "نا", "كم"}
 
 
+ROAD_REACH = 4  # tokens: a place this close after "طريق X - Y" is where on the road
+
+
 class PhraseFinder:
     """Find place phrases with a gazetteer name index and the place vocabulary."""
 
@@ -98,7 +101,49 @@ class PhraseFinder:
             it is not ph and it.start <= ph.start < it.end for it in items_all)]
         for ph in kept:
             self._frame(view, ph)
-        return sorted(kept, key=lambda p: p.start_char)
+        return self._roads(view, sorted(kept, key=lambda p: p.start_char))
+
+    def _roads(self, view: DocView, phrases: list[Phrase]) -> list[Phrase]:
+        """Frame "طريق X - Y": on the road near X (a relation), Y only the road's direction.
+
+        The second town is kept inside X's mention (its text runs to Y) instead of being a
+        place of its own: "قتل مدنيان على طريق حلب - دمشق" happened on a road out of
+        Aleppo, not in Damascus.
+        """
+        out: list[Phrase] = []
+        absorbed: set[int] = set()
+        for i, ph in enumerate(phrases):
+            if id(ph) in absorbed:
+                continue
+            out.append(ph)
+            if ph.relation is not None or ph.relation_en or ph.trigger is not None or self.words.road is None:
+                continue
+            k = self._road_before(view, ph.start)
+            if k is None:
+                continue
+            ph.relation, ph.relation_en, ph.phrase_start = self.words.road, self.words.road.en, k
+            nxt = phrases[i + 1] if i + 1 < len(phrases) else None
+            if nxt is not None and nxt.relation is None and nxt.trigger is None and nxt.start >= ph.end:
+                gap = view.norms[ph.end:nxt.start]
+                if len(gap) <= 1 and all(g in self.words.road_joiners for g in gap):
+                    absorbed.add(id(nxt))
+                    ph.suffix_end = nxt.end
+            # "على طريق حلب - اللاذقية قرب بلدة أورم الجوز": the place after the road says where
+            rest = [p for p in phrases[i + 1:] if id(p) not in absorbed]
+            end = ph.suffix_end or ph.end
+            if rest and rest[0].sentence == ph.sentence and 0 <= rest[0].start - end <= ROAD_REACH:
+                out.pop()
+        return out
+
+    def _road_before(self, view: DocView, p: int) -> int | None:
+        """Return the first token of a road noun right before token `p` ("طريق", "أوتوستراد")."""
+        for noun in self.words.road_nouns:
+            n = len(noun)
+            if p - n >= 0 and tuple(view.norms[p - n:p]) == noun:
+                if p - n - 1 >= 0 and view.norms[p - n - 1] in self.words.road_not_after:
+                    return None  # "عن طريق تركيا": by way of Turkey
+                return p - n
+        return None
 
     # -- pieces -------------------------------------------------------------------------
     def _phrase(self, view: DocView, start: int, end: int, keys: tuple[str, ...]) -> Phrase:

@@ -333,7 +333,8 @@ class Resolver:
         trigger = doc[ph.trigger_tok].text if ph.trigger_tok is not None else None
         return PlaceMention(start=start_char, end=end_char, start_token=start_tok, end_token=end_tok,
                             text=view.text[start_char:end_char], entry=entry, area=area, relation=relation,
-                            geo_precision=precision, trigger_word=trigger)
+                            geo_precision=precision, trigger_word=trigger,
+                            name=view.text[ph.start_char:ph.end_char])
 
     def _countryside(self, ph: Phrase, entry: GazetteerEntry) -> tuple[GazetteerEntry | None, GazetteerEntry]:
         """Return (area, named place) of "ريف X": the governorate when X names one, else X itself."""

@@ -80,6 +80,10 @@ class PlaceWords:
     common_words: frozenset[str]  # folded, article stripped
     acled_countries: dict[str, str]
     acled_admin1: dict[str, str]
+    road_nouns: tuple[tuple[str, ...], ...] = ()  # folded ("طريق",), ("طريق", "عام")
+    road: Relation | None = None
+    road_joiners: frozenset[str] = frozenset()
+    road_not_after: frozenset[str] = frozenset()
 
     def is_common(self, key: tuple[str, ...]) -> bool:
         """Return True when a folded name is also an ordinary word or given name."""
@@ -121,6 +125,7 @@ def place_words() -> PlaceWords:
     for name, forms in raw["directions"].items():
         dnouns.update({fold(w): name for w in forms["noun"]})
         dadjs.update({fold(w): name for w in forms["adj"]})
+    roads = raw.get("roads") or {}
     common = set()
     for w in raw["common_words"]:
         key = word_keys(str(w))
@@ -150,6 +155,10 @@ def place_words() -> PlaceWords:
         common_words=frozenset(common),
         acled_countries=dict(acled.get("countries") or {}),
         acled_admin1=dict(acled.get("admin1") or {}),
+        road_nouns=tuple(sorted({word_keys(str(w)) for w in roads.get("nouns") or ()}, key=len, reverse=True)),
+        road=Relation(("طريق",), str(roads.get("en", "road from")), False),
+        road_joiners=frozenset(fold(str(w)) for w in roads.get("joiners") or ()),
+        road_not_after=_fold_list(roads.get("not_after")),
     )
 
 

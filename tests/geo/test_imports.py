@@ -322,3 +322,36 @@ def test_cli_import_info_search_and_geocode(tmp_path, monkeypatch):
     res = runner.invoke(cli, ["gazetteer", "import", str(bad)])
     assert res.exit_code != 0 and str(bad) in res.output and "no adm<N>_pcode column" in res.output
     reset_gazetteer()
+
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed"
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason="needs ../shared/corpus/seed")
+@pytest.mark.parametrize("with_dump", [True, False])
+def test_seed_villages_with_and_without_a_village_gazetteer(with_dump, tmp_path, monkeypatch):
+    """Issue 5's acceptance: the seed's five villages are points in Hama once a dump holds
+    them; with the bundled gazetteer alone each is still an event at Hama, precision 2."""
+    from marsad.ingest import read_path
+    from marsad.pipeline import default_pipeline, extract
+
+    index = ImportIndex(tmp_path / "imported.sqlite")
+    if with_dump:
+        index.replace_source("geonames:SY", "geonames", [], _fixture_records())
+    monkeypatch.setenv("MARSAD_GAZETTEER", str(index.path))
+    reset_gazetteer()
+    try:
+        record = next(r for r in read_path(next(SEED.glob("000_*.txt"))) if not isinstance(r, Exception))
+        out = extract(record, build_pipeline())
+    finally:
+        reset_gazetteer()
+        default_pipeline.cache_clear()
+    villages = {"أرزة", "الشيحة", "تل الشيحة", "شرعايا", "كفر ألطون"}
+    found = {e.location.text: e.location for e in out.events if e.location.text in villages}
+    assert set(found) == villages
+    for loc in found.values():
+        assert loc.admin1 == "Hama"
+        if with_dump:
+            assert loc.geo_precision == 1 and 35.0 < loc.lat < 35.5 and loc.geonames_id is not None
+        else:
+            assert loc.geo_precision == 2 and loc.geonames_id is None and loc.name_en  # romanised

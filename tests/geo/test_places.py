@@ -161,3 +161,30 @@ def test_an_adjective_after_a_place_noun_is_not_a_name(places):
 def test_a_known_town_does_not_open_a_list_of_unknown_words(places):
     _, ms = places("تقدمت القوات نحو مدينة تدمر والاستعداد للهجوم مستمر.")
     assert [m.text for m in ms] == ["تدمر"]
+
+
+def test_a_road_is_located_near_its_first_town_and_the_second_is_no_place(places):
+    doc, found = places("قتل مدنيان بقصف على طريق حلب - دمشق الدولي أمس، ووصلت قافلة عن طريق تركيا.")
+    road = next(m for m in found if m.relation == "road from")
+    assert road.text == "طريق حلب - دمشق" and road.entry.name_en == "Aleppo" and road.geo_precision == 2
+    assert not any(m.text == "دمشق" for m in found)  # the road's direction, not a place of the event
+    assert next(m for m in found if m.text == "تركيا").relation is None  # "عن طريق": by way of
+
+
+def test_a_place_named_on_the_road_is_where_the_event_was(places):
+    _, found = places("استهدفت غارة سيارة على طريق حلب - اللاذقية قرب مدينة سراقب في ريف إدلب.")
+    assert not any(m.relation == "road from" for m in found)
+    assert any(m.entry is not None and m.entry.name_en == "Saraqib" for m in found)
+
+
+def test_an_unknown_village_keeps_a_romanised_name_and_no_borrowed_id():
+    import datetime as dt
+
+    from marsad.annotations import ArticleRecord
+    from marsad.pipeline import extract
+
+    text = "قصفت قوات النظام أمس بالمدفعية قرية المعيصرة بريف حماة الشمالي، ما أدى إلى مقتل مدنيين."
+    out = extract(ArticleRecord(id="t", text=text, published=dt.date(2024, 5, 3)))
+    loc = next(e.location for e in out.events if e.location.text == "المعيصرة")
+    assert loc.geonames_id is None and loc.admin1 == "Hama" and loc.geo_precision == 2
+    assert loc.name_en and loc.name_en.lower().startswith("al-") and "Hama" not in loc.name_en
