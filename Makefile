@@ -14,7 +14,7 @@ DATASETS ?= ../shared/datasets
 
 DEMO_PORT ?= 8000
 
-.PHONY: help setup demo serve test schema bench bench-ner train-ner
+.PHONY: help setup demo serve test schema bench bench-ner bench-geo train-ner
 
 help:
 	@echo "make setup   create $(VENV) (if missing) and install marsad with its test tools"
@@ -24,6 +24,7 @@ help:
 	@echo "make schema  regenerate $(SCHEMA_FILE) from marsad.schema"
 	@echo "make train-ner  retrain the shipped entity model from $(DATASETS) (about 10 min, 2 cores)"
 	@echo "make bench   articles/s per core, memory per worker, 1 vs 2 workers, vs BERT-base (installs 'bench')"
+	@echo "make bench-geo  ms per place mention and gazetteer memory, bundled vs a country-sized import"
 	@echo "make bench-ner  tokens/s of marsad's NER vs a BERT-base tagger (installs the 'bench' extra)"
 
 setup: $(STAMP)
@@ -57,6 +58,9 @@ BENCH_BERT_SAMPLE ?= 100
 bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python scripts/bench.py --articles $(BENCH_ARTICLES) --bert-sample $(BENCH_BERT_SAMPLE)
+
+bench-geo: setup
+	$(BIN)/python scripts/bench_geo.py --villages 25000
 
 bench-ner: setup
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

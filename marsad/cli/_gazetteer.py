@@ -224,3 +224,25 @@ def geocode(texts: tuple[str, ...], files: tuple[Path, ...], as_json: bool) -> N
                 click.echo(f"{row['text']}\t{row['located'] or '-'}\t{row['name_en'] or '-'}\t"
                            f"{row['admin1'] or '-'}\t{point}\tprecision {row['geo_precision']}"
                            + (f"\t{row['relation']}" if row["relation"] else ""))
+
+
+@click.command("places", short_help="Score toponym resolution on the hand-checked mentions.")
+@click.option("--mentions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold mentions TSV (default: eval/toponyms/mentions.tsv).")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder the TSV's documents are under (default: ../shared/corpus).")
+@click.option("-v", "--verbose", is_flag=True, help="List every error with its class.")
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
+def eval_places(mentions: Path | None, corpus: Path | None, verbose: bool, as_json: bool) -> None:
+    """Accuracy of place resolution (exact id, within 10 km, admin1) per kind of place, with
+    whatever gazetteer is installed (see eval/toponyms/README.md)."""
+    from ..geo.evaluate import DEFAULT_CORPUS, DEFAULT_MENTIONS, evaluate, format_report
+
+    try:
+        report = evaluate(mentions or DEFAULT_MENTIONS, corpus or DEFAULT_CORPUS)
+    except (OSError, MarsadError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(report.summary(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_report(report, verbose=verbose))

@@ -319,10 +319,11 @@ cli.add_command(train_group)
 
 
 # Gazetteers: gazetteer import/install/info/search/remove and geocode (their own module).
-from ._gazetteer import gazetteer_group, geocode  # noqa: E402
+from ._gazetteer import eval_places, gazetteer_group, geocode  # noqa: E402
 
 cli.add_command(gazetteer_group)
 cli.add_command(geocode)
+eval_group.add_command(eval_places)
 
 
 def main() -> None:  # pragma: no cover - `python -m marsad.cli.main`

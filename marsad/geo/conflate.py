@@ -63,6 +63,7 @@ class Conflator:
             if e.pcode:
                 self.by_pcode.setdefault(e.pcode, e.key)
         self.stats: Counter = Counter()
+        self._districts: dict[tuple[str, str | None], list[GazetteerEntry]] | None = None  # built on first use
 
     # -- names ----------------------------------------------------------------------
     def _variants(self, names: Iterable[str]) -> set[str]:
@@ -96,12 +97,17 @@ class Conflator:
         return self._unit(a1), self._unit(a2)
 
     def _nearest_district(self, cc: str, admin1: str | None, lat: float, lon: float) -> str | None:
+        """Return the district whose seat is nearest (a Voronoi approximation of its borders)."""
+        if self._districts is None:
+            self._districts = {}
+            for e in self.gaz.entries.values():
+                if e.level == "admin2" and e.lat is not None:
+                    self._districts.setdefault((e.country_code, e.admin1), []).append(e)
         best, best_km = None, DISTRICT_REACH_KM
-        for e in self.gaz.entries.values():
-            if e.level == "admin2" and e.country_code == cc and e.admin1 == admin1 and e.lat is not None:
-                d = km(lat, lon, e.lat, e.lon)
-                if d < best_km:
-                    best, best_km = e.admin2, d
+        for e in self._districts.get((cc, admin1), ()):
+            d = km(lat, lon, e.lat, e.lon)
+            if d < best_km:
+                best, best_km = e.admin2, d
         return best
 
     # -- writing --------------------------------------------------------------------
@@ -140,6 +146,8 @@ class Conflator:
             pcode=rec.pcode, source=rec.source, **fields)
         self.gaz.add(entry, variants, set(rec.en_names))
         self._remember(entry)
+        if entry.level == "admin2":
+            self._districts = None
         self.stats["added"] += 1
         return key
 
