@@ -31,12 +31,12 @@ from .._exceptions import GazetteerError
 from ..annotations import GazetteerEntry
 from ..text.lexicon import TermIndex
 from ..text.tokenizer import word_keys
-from .variants import english_key
+from .variants import english_key, english_skeleton
 from .words import data_fingerprint
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7  # bump when the shape or content rules of the index change
+SCHEMA_VERSION = 9  # bump when the shape or content rules of the index change
 
 
 class Gazetteer(ABC):
@@ -84,6 +84,7 @@ class MemoryGazetteer(Gazetteer):
         # news writes a name with or without ال as GeoNames lists it (both, when it varies).
         self.names: TermIndex[str] = TermIndex(article_optional=False)
         self.english: dict[str, list[str]] = defaultdict(list)
+        self.english_loose: dict[str, list[str]] = defaultdict(list)  # english_skeleton -> keys
         self.arabic: dict[tuple[str, ...], list[str]] = defaultdict(list)  # folded words -> entry keys
         self._names_of: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self._admin1_by_country: dict[tuple[str, str], str] = {}  # (cc, admin1 English) -> key
@@ -104,6 +105,9 @@ class MemoryGazetteer(Gazetteer):
             k = english_key(name)
             if k and entry.key not in self.english[k]:
                 self.english[k].append(entry.key)
+            loose = english_skeleton(name)
+            if loose and entry.key not in self.english_loose[loose]:
+                self.english_loose[loose].append(entry.key)
         if entry.level == "admin1" and entry.admin1:
             self._admin1_by_country[(entry.country_code, entry.admin1)] = entry.key
 
@@ -115,7 +119,8 @@ class MemoryGazetteer(Gazetteer):
         return self.entries.get(key)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
-        keys = list(self.names.get(name)) or list(self.english.get(english_key(name), ()))
+        keys = (list(self.names.get(name)) or list(self.english.get(english_key(name), ()))
+                or list(self.english_loose.get(english_skeleton(name), ())))  # "Kfar Nabel" for "Kafr Nabl"
         return [self.entries[k] for k in keys]
 
     def admin1(self, name: str, country_code: str | None = None) -> GazetteerEntry | None:

@@ -10,7 +10,10 @@ remains is handled here:
 * admin-unit aliases carry a generic head ("محافظة حماة", "منطقة مركز حماة") that the
   text usually drops;
 * GeoNames alternate names mix Arabic with Persian, Kurdish and Urdu spellings; only
-  names written in Arabic letters proper are kept.
+  names written in Arabic letters proper are kept;
+* English spellings of one Arabic name vary by who transliterated it ("Kafr Nabl",
+  "Kfar Nabel"; "Tell Abyad", "Tal Abiad"; "Deir ez-Zor", "Dayr az Zawr"):
+  `english_skeleton` reduces them to one lookup key.
 """
 
 from __future__ import annotations
@@ -80,3 +83,45 @@ def ascii_fold(name: str) -> str:
 def english_key(name: str) -> str:
     """Return the lookup key of an English/Latin name: ASCII, lower case, single spaces."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_fold(name).lower()).split())
+
+
+# Transliteration habits folded by `english_skeleton`, applied in order to the lower-case
+# ASCII key. Word-level: generic heads and the article with its assimilated forms.
+_EN_WORDS = {
+    "kfar": "kafr", "kafar": "kafr", "kefr": "kafr", "kfr": "kafr",
+    "tell": "tal", "tall": "tal", "tel": "tal",
+    "deir": "dayr", "dair": "dayr", "der": "dayr", "dier": "dayr",
+    "ain": "ayn", "ein": "ayn", "ayn": "ayn", "aine": "ayn",
+    "jisr": "jisr", "jesr": "jisr", "djisr": "jisr",
+    "khirbet": "khirba", "khirbat": "khirba", "khirbit": "khirba", "kherbet": "khirba",
+    "jabal": "jabal", "jebel": "jabal", "jbel": "jabal", "djebel": "jabal",
+    "bayt": "bayt", "beit": "bayt", "bait": "bayt", "beyt": "bayt",
+    "abu": "abu", "abou": "abu", "umm": "um", "om": "um", "oum": "um",
+    "ras": "ras", "rass": "ras",
+}
+_EN_ARTICLES = {"al", "el", "al", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az", "ez",
+                "an", "en", "adh", "ath", "ul", "il"}
+
+
+def english_skeleton(name: str) -> str:
+    """Return a loose key under which transliterations of one Arabic name meet.
+
+    Heads are unified (Kfar/Kafr, Tell/Tal, Deir/Dayr, Ain/Ayn), the article dropped in
+    any assimilated form (al-, el-, ad-, ez-), vowels reduced to their skeleton outside
+    the first letter (Nabl/Nabel, Zor/Zawr), doubled letters and a final -h squashed, and
+    the words joined (Kafranbel/Kfar Nabel).
+    Only for lookups: names are never shown in this form.
+    """
+    words = []
+    for w in english_key(re.sub(r"['‘’ʿʾ`]", "", name)).split():
+        if w in _EN_ARTICLES:
+            continue
+        w = _EN_WORDS.get(w, w)
+        w = re.sub(r"^(al|el)(?=[a-z]{3})", "", w) if w not in _EN_WORDS.values() else w
+        w = w.replace("ou", "u").replace("ee", "i").replace("kh", "x").replace("sh", "c").replace("q", "k")
+        w = re.sub(r"h$", "", w) if len(w) > 3 else w
+        w = w[:1] + re.sub(r"[aeiouyw]", "", w[1:])
+        w = re.sub(r"(.)\1+", r"\1", w)
+        if w:
+            words.append(w)
+    return "".join(words)  # "Kafranbel" and "Kfar Nabel" are one name written joined or apart

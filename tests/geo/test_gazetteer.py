@@ -75,3 +75,16 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path):
     path.write_bytes(b"not a pickle")
     gaz = load_or_build(path)
     assert gaz.country("IQ").name_en == "Iraq"
+
+
+def test_english_transliterations_meet(gazetteer):
+    from marsad.geo.variants import english_skeleton
+
+    same = [("Kafr Nabl", "Kfar Nabel"), ("Tell Abyad", "Tal Abiad"), ("Deir ez-Zor", "Dayr az Zawr"),
+            ("Jisr al-Shughur", "Jisr ash Shughour"), ("Maarat al-Numan", "Ma'arrat an Nu'man"),
+            ("Kafranbel", "Kfar Nabel"), ("Ras al-Ain", "Ras al Ayn")]
+    for a, b in same:
+        assert english_skeleton(a) == english_skeleton(b), (a, b)
+    assert english_skeleton("Homs") != english_skeleton("Hama")
+    assert [e.key for e in gazetteer.lookup("Kfar Nabel")] == [e.key for e in gazetteer.lookup("Kafranbel")]
+    assert any(e.level == "populated" and e.admin1 == "Ar-Raqqa" for e in gazetteer.lookup("Tal Abiad"))
