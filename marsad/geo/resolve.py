@@ -81,7 +81,8 @@ class Resolver:
             found = [e for e in found if e.level != "feature"]
         if ph.trigger_level in _TRIGGER_LEVELS:
             wanted = [e for e in found if e.level in _TRIGGER_LEVELS[ph.trigger_level]]
-            found = wanted or found
+            # a part of a town ("حي التضامن") is never a district of the same name abroad
+            found = wanted if ph.trigger_part else (wanted or found)
         return found
 
     def _feature_framed(self, ph: Phrase) -> bool:

@@ -248,7 +248,28 @@ def build_gazetteer() -> MemoryGazetteer:
             feature_code="PCLI", population=capitals[cc][1])
         gaz.add(entry, {v for n in names for v in name_variants(n, frozenset())},
                 {country_en(cc), en_territories.get(cc, cc)})
+    _add_regions(gaz, words)
     return gaz
+
+
+def _add_regions(gaz: MemoryGazetteer, words: PlaceWords) -> None:
+    """Add the named regions of regions.yaml (plains, ranges, rural belts) as area records.
+
+    They are admin2-level areas with feature code RGN: a mention is located at the
+    region's representative point with geo_precision 2, and a village named "in" the
+    region gets it as its containing area.
+    """
+    from .. import _yaml
+    from .words import _read
+
+    for key, r in (_yaml.safe_load(_read("regions.yaml")) or {}).items():
+        country = gaz.country(r["cc"])
+        lat, lon = r["point"]
+        entry = GazetteerEntry(
+            key=f"region:{key}", name_ar=r["ar"][0], name_en=r["en"], lat=float(lat), lon=float(lon),
+            country=country.name_en if country else r["cc"], country_code=r["cc"], level="admin2",
+            admin1=r["admin1"], feature_code="RGN", source="marsad")
+        gaz.add(entry, {v for n in r["ar"] for v in name_variants(n, frozenset())}, {r["en"]})
 
 
 def _district_of(place: dict, districts) -> str | None:

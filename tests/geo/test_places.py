@@ -188,3 +188,18 @@ def test_an_unknown_village_keeps_a_romanised_name_and_no_borrowed_id():
     loc = next(e.location for e in out.events if e.location.text == "المعيصرة")
     assert loc.geonames_id is None and loc.admin1 == "Hama" and loc.geo_precision == 2
     assert loc.name_en and loc.name_en.lower().startswith("al-") and "Hama" not in loc.name_en
+
+
+def test_named_regions_are_areas_at_precision_2(places):
+    _, found = places("قصفت الطائرات بلدات الغوطة الشرقية، وتقدمت القوات في جبل الأكراد بريف اللاذقية.")
+    got = {m.text: m for m in found}
+    ghouta = got["الغوطة الشرقية"]
+    assert ghouta.entry.feature_code == "RGN" and ghouta.entry.admin1 == "Rural Damascus"
+    assert ghouta.geo_precision == 2
+    assert got["جبل الأكراد"].entry.admin1 == "Latakia"
+
+
+def test_a_village_named_in_a_region_takes_the_region_as_its_area(places):
+    _, found = places("دارت اشتباكات عنيفة في قرية المعيصرة في سهل الغاب أمس.")
+    village = next(m for m in found if m.text == "المعيصرة")
+    assert village.entry is None and village.area is not None and village.area.key == "region:ghab-plain"
