@@ -54,7 +54,7 @@ class PhraseFinder:
         self._list_heads = {r.words[0]: r for r in words.relations if len(r.words) == 1 and not r.admin1_area}
         self._blocked = (words.name_stops | words.prepositions | set(words.triggers) | self._rel_words
                          | set(words.direction_nouns) | words.person_markers | words.anaphors)
-        self.reader = NameReader(words, self._blocked, self._match_at)
+        self.reader = NameReader(words, self._blocked, self._match_at, index.get)
 
     # -- entry point ------------------------------------------------------------------
     def find(self, doc: Doc, view: DocView | None = None) -> list[Phrase]:

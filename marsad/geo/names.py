@@ -55,10 +55,12 @@ def clitic_chars(word: str, n: int) -> int:
 class NameReader:
     """Read names after a place noun; `match_at` gives the gazetteer name starting at a token."""
 
-    def __init__(self, words: PlaceWords, blocked: set[str], match_at: Matcher):
+    def __init__(self, words: PlaceWords, blocked: set[str], match_at: Matcher,
+                 lookup: Callable[[str], list[str]] | None = None):
         self.words = words
         self.blocked = blocked
         self.match_at = match_at
+        self.lookup = lookup  # folded name -> gazetteer keys, for names behind an unsplit "و"
 
     def names_after(self, view: DocView, t: int, known: dict[int, Phrase], trig: Trigger) -> list[Phrase]:
         """Read the name (or coordinated names) after the place noun (or relation) at token `t`."""
@@ -161,12 +163,19 @@ class NameReader:
                 return _phrase(view, i, match[0], match[1])
         words = self.words
         first_norm = view.norms[i][skip_chars:]
-        if not view.is_word(i) or not self.looks_like_name_word(first_norm) or "\u064b" in view.doc[i].text:
+        if skip_chars and self.lookup is not None:
+            hit = self._known_after_clitic(view, i, skip_chars, first_norm)
+            if hit is not None:
+                return hit
+        # quarters and streets are named after people: "حي الشيخ مقصود", "دوار أبو عمر"
+        person_head = trig.part and first_norm in words.person_markers
+        if not view.is_word(i) or not (person_head or self.looks_like_name_word(first_norm)) \
+                or "\u064b" in view.doc[i].text:
             return None  # tanween ("مضيفًا", "أمنًا") marks an indefinite common word
         if first and not skip_chars and first_norm.startswith("و") and (
                 first_norm[1:] in self.blocked or first_norm[1:] in words.triggers):
             return None  # "مخيمات ومعسكرات": a second noun coordinated with the first
-        prefixed = first_norm in words.name_prefixes
+        prefixed = first_norm in words.name_prefixes or person_head
         if not prefixed and words.is_common((first_norm,)) and not (trig.feature and trig.strong):
             return None  # "سد تشرين" is a dam's name, "منطقة الشمال" is no place
         if first and self._adjective(view, i, first_norm, known, trig):
@@ -198,6 +207,28 @@ class NameReader:
         start_char = doc[i].idx + (clitic_chars(doc[i].text, skip_chars) if skip_chars else 0)
         return Phrase(start=i, end=j, start_char=start_char, end_char=doc[j - 1].idx + len(doc[j - 1]), keys=(),
                       sentence=view.sent[i], norms=tuple([first_norm] + view.norms[i + 1:j]))
+
+    def _known_after_clitic(self, view: DocView, i: int, skip_chars: int, first_norm: str) -> Phrase | None:
+        """Return the gazetteer name behind an unsplit conjunction ("مدينتي اللاذقية وجبلة").
+
+        The tokenizer leaves short or lesser-known stems joined to و (it cannot tell
+        "وجبلة" from an ordinary word); inside a list after a place noun the stem is
+        looked up as it stands, longest reading first.
+        """
+        if len(first_norm) < 3 or first_norm in self.blocked or first_norm in self.words.name_prefixes:
+            return None
+        end = i + 1
+        while end < min(len(view), i + MAX_NAME_WORDS) and view.is_word(end) and view.sent[end] == view.sent[i]:
+            end += 1
+        for j in range(end, i, -1):
+            norms = (first_norm,) + tuple(view.norms[i + 1:j])
+            keys = self.lookup(" ".join(norms))
+            if keys:
+                doc = view.doc
+                return Phrase(start=i, end=j, start_char=doc[i].idx + clitic_chars(doc[i].text, skip_chars),
+                              end_char=doc[j - 1].idx + len(doc[j - 1]), keys=tuple(dict.fromkeys(keys)),
+                              sentence=view.sent[i], norms=norms)
+        return None
 
     def _quoted(self, view: DocView, q: int, known: dict[int, Phrase]) -> Phrase | None:
         """Return the name written in quotes at token `q` («المشيك», "بين حلبية").

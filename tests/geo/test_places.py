@@ -203,3 +203,16 @@ def test_a_village_named_in_a_region_takes_the_region_as_its_area(places):
     _, found = places("دارت اشتباكات عنيفة في قرية المعيصرة في سهل الغاب أمس.")
     village = next(m for m in found if m.text == "المعيصرة")
     assert village.entry is None and village.area is not None and village.area.key == "region:ghab-plain"
+
+
+def test_a_known_town_behind_an_unsplit_conjunction_in_a_list(places):
+    _, found = places("وصلت الصواريخ إلى داخل مدينتي اللاذقية وجبلة أمس.")
+    jableh = next(m for m in found if m.text == "جبلة")
+    assert jableh.entry is not None and jableh.entry.admin1 == "Latakia" and jableh.geo_precision == 1
+
+
+def test_quarters_named_after_people(places):
+    _, found = places("اندلعت اشتباكات في حي الشيخ مقصود بمدينة حلب، وقال الشيخ أحمد إن الوضع هادئ.")
+    quarter = next(m for m in found if "مقصود" in m.text)
+    assert quarter.text == "الشيخ مقصود" and quarter.located.name_en == "Aleppo"
+    assert not any("أحمد" in m.text for m in found)  # a person outside a quarter's frame stays a person
