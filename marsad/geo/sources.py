@@ -253,23 +253,27 @@ def build_gazetteer() -> MemoryGazetteer:
 
 
 def _add_regions(gaz: MemoryGazetteer, words: PlaceWords) -> None:
-    """Add the named regions of regions.yaml (plains, ranges, rural belts) as area records.
+    """Add the named regions (regions.yaml) and facilities (facilities.yaml).
 
-    They are admin2-level areas with feature code RGN: a mention is located at the
-    region's representative point with geo_precision 2, and a village named "in" the
-    region gets it as its containing area.
+    A region (a plain, a range, a rural belt) is an admin2-level area with feature code
+    RGN: located at its representative point with geo_precision 2, and the containing
+    area of a village named "in" it. A facility (a dam, an air base, a crossing) is a
+    feature record at its own point; like every feature it is taken only where the text
+    names it with its noun ("مطار كويرس", "سد تشرين").
     """
     from .. import _yaml
     from .words import _read
 
-    for key, r in (_yaml.safe_load(_read("regions.yaml")) or {}).items():
-        country = gaz.country(r["cc"])
-        lat, lon = r["point"]
-        entry = GazetteerEntry(
-            key=f"region:{key}", name_ar=r["ar"][0], name_en=r["en"], lat=float(lat), lon=float(lon),
-            country=country.name_en if country else r["cc"], country_code=r["cc"], level="admin2",
-            admin1=r["admin1"], feature_code="RGN", source="marsad")
-        gaz.add(entry, {v for n in r["ar"] for v in name_variants(n, frozenset())}, {r["en"]})
+    for file, prefix in (("regions.yaml", "region"), ("facilities.yaml", "facility")):
+        for key, r in (_yaml.safe_load(_read(file)) or {}).items():
+            country = gaz.country(r["cc"])
+            lat, lon = r["point"]
+            entry = GazetteerEntry(
+                key=f"{prefix}:{key}", name_ar=r["ar"][0], name_en=r["en"], lat=float(lat), lon=float(lon),
+                country=country.name_en if country else r["cc"], country_code=r["cc"],
+                level="admin2" if prefix == "region" else "feature", admin1=r["admin1"],
+                feature_code=r.get("code", "RGN"), source="marsad")
+            gaz.add(entry, {v for n in r["ar"] for v in name_variants(n, frozenset())}, {r["en"]})
 
 
 def _district_of(place: dict, districts) -> str | None:

@@ -26,7 +26,7 @@ def _read(name: str) -> str:
 def data_fingerprint() -> str:
     """Return a short hash of the geo data files (part of the gazetteer cache key)."""
     h = hashlib.sha256()
-    for name in ("place_words.yaml", "acled_admin1.yaml", "regions.yaml"):
+    for name in ("place_words.yaml", "acled_admin1.yaml", "regions.yaml", "facilities.yaml"):
         h.update(_read(name).encode("utf-8"))
     return h.hexdigest()[:12]
 

@@ -216,3 +216,13 @@ def test_quarters_named_after_people(places):
     quarter = next(m for m in found if "مقصود" in m.text)
     assert quarter.text == "الشيخ مقصود" and quarter.located.name_en == "Aleppo"
     assert not any("أحمد" in m.text for m in found)  # a person outside a quarter's frame stays a person
+
+
+def test_facilities_are_points_of_their_own(places):
+    _, found = places("قصفت الطائرات محيط سد تشرين ومطار كويرس العسكري، وأفرج عن معتقلين من سجن صيدنايا، "
+                      "وحكم على الناشط بالسجن خمس سنوات.")
+    got = {m.text: m for m in found}
+    assert got["محيط سد تشرين"].located.feature_code == "DAM" and got["محيط سد تشرين"].geo_precision == 2
+    assert got["مطار كويرس العسكري"].entry.admin1 == "Aleppo" and got["مطار كويرس العسكري"].geo_precision == 1
+    assert got["سجن صيدنايا"].entry.feature_code == "PRN"
+    assert not any("السجن" in t for t in got)  # "a prison term" is no place
