@@ -96,14 +96,27 @@ def test_a_dam_keeps_its_noun_and_its_area(places):
     text = "سيطرت القوات على سد تشرين في ريف حلب الشرقي بعد معارك عنيفة."
     _, ms = places(text)
     dam = named(ms, "سد تشرين")
-    assert dam.entry is None and dam.area.admin1 == "Aleppo"
+    assert dam.entry.key == "facility:tishrin-dam" and dam.located.admin1 == "Aleppo"
     assert text[dam.start:dam.end] == "سد تشرين"
 
 
+def test_an_unknown_dam_keeps_its_noun_and_takes_its_area(places):
+    text = "سيطرت القوات على سد الرصيف في ريف حلب الشرقي بعد معارك عنيفة."
+    _, ms = places(text)
+    dam = named(ms, "سد الرصيف")
+    assert dam.entry is None and dam.area.admin1 == "Aleppo"
+
+
 def test_an_airport_named_after_a_city_is_located_there(places):
+    _, ms = places("هبطت الطائرة في مطار حمص مساء أمس.")
+    airport = named(ms, "مطار حمص")
+    assert airport.entry.admin1 == "Homs" and airport.geo_precision == 2
+
+
+def test_a_listed_airport_is_its_own_point(places):
     _, ms = places("هبطت الطائرة في مطار حلب الدولي مساء أمس.")
-    airport = named(ms, "مطار حلب")
-    assert airport.entry.admin1 == "Aleppo" and airport.geo_precision == 2
+    airport = named(ms, "مطار حلب الدولي")
+    assert airport.entry.key == "facility:aleppo-airport" and airport.geo_precision == 1
 
 
 def test_a_plain_named_after_a_district(places):
