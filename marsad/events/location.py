@@ -30,7 +30,7 @@ def ascii_name(name: str | None) -> str | None:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
-_URBAN_NOUNS = {"حي", "احياء", "حيي", "شارع", "ساحه", "دوار", "سوق"}
+_URBAN_NOUNS = {"حي", "احياء", "حيي", "شارع", "ساحه", "دوار", "سوق", "حاجز"}  # coded at their town
 
 
 def is_neighbourhood(p: PlaceMention) -> bool:

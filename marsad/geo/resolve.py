@@ -83,6 +83,8 @@ class Resolver:
             wanted = [e for e in found if e.level in _TRIGGER_LEVELS[ph.trigger_level]]
             # a part of a town ("حي التضامن") is never a district of the same name abroad
             found = wanted if ph.trigger_part else (wanted or found)
+        elif ph.trigger_part:  # "حاجز النسيم", "ساحة الحجاز": a quarter or a landmark, not a unit
+            found = [e for e in found if e.level in ("populated", "feature")]
         return found
 
     def _feature_framed(self, ph: Phrase) -> bool:

@@ -226,3 +226,10 @@ def test_facilities_are_points_of_their_own(places):
     assert got["مطار كويرس العسكري"].entry.admin1 == "Aleppo" and got["مطار كويرس العسكري"].geo_precision == 1
     assert got["سجن صيدنايا"].entry.feature_code == "PRN"
     assert not any("السجن" in t for t in got)  # "a prison term" is no place
+
+
+def test_checkpoints_and_squares_are_parts_of_their_town(places):
+    _, found = places("قتل عنصران في هجوم على حاجز النسيم عند مدخل جرمانا، وتجمع المحتجون في ساحة الحجاز وسط دمشق.")
+    got = {m.text: m for m in found}
+    assert got["حاجز النسيم"].entry is None and got["حاجز النسيم"].located.name_en.startswith("Jaram")
+    assert got["ساحة الحجاز"].located.name_en == "Damascus"
