@@ -6,7 +6,8 @@ and the ratio against a BERT-base token classifier (CAMeLBERT's shape) on the sa
 Real reports from ../shared/corpus (seed, dev, dev2024), repeated to --articles. Each
 worker is a process that loads the pipeline once and runs `marsad.engine.process_batch`
 (the function both ingest engines run) on its share; nothing is stored, so the figures
-are the pipeline's own. Peak memory per worker is the process's peak RSS
+are the pipeline's own. Beside wall-clock articles/s it reports articles per CPU-second
+of the workers (time.process_time), which other jobs on a shared machine disturb less. Peak memory per worker is the process's peak RSS
 (resource.getrusage). The BERT baseline (scripts/bench_ner.py's, one thread) runs on
 the first --bert-sample of the same articles, cut into 128-word sequences, and its
 articles/s is compared with marsad's one-worker figure. Not part of the test suite.
@@ -47,13 +48,15 @@ def _init(threads: int) -> None:
     default_pipeline()
 
 
-def _work(records: list) -> tuple[int, int, int]:
+def _work(records: list) -> tuple[int, int, int, float]:
     from marsad.engine import process_batch
 
+    cpu = time.process_time()
     outcomes = process_batch(records)
+    cpu = time.process_time() - cpu
     events = sum(len(json.loads(o.output_json)["events"]) for o in outcomes if o.output_json)
     errors = sum(1 for o in outcomes if o.error)
-    return events, errors, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return events, errors, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, cpu
 
 
 def run_workers(records: list, workers: int, batch: int = 16) -> dict:
@@ -65,9 +68,12 @@ def run_workers(records: list, workers: int, batch: int = 16) -> dict:
         start = time.perf_counter()
         results = pool.map(_work, chunks, chunksize=1)
         seconds = time.perf_counter() - start
+    cpu = sum(r[3] for r in results)
     return {"workers": workers, "articles": len(records), "seconds": round(seconds, 2),
             "articles_per_s": round(len(records) / seconds, 2),
             "articles_per_s_per_core": round(len(records) / seconds / workers, 2),
+            # the pipeline's own CPU time: steadier than wall time on a machine other jobs share
+            "articles_per_cpu_s": round(len(records) / cpu, 2) if cpu else None,
             "events": sum(r[0] for r in results), "errors": sum(r[1] for r in results),
             "peak_rss_per_worker_mib": round(max(r[2] for r in results) / 2**20, 1)}
 
@@ -104,8 +110,9 @@ def main() -> int:
     runs = [run_workers(records, n) for n in args.workers]
     for r in runs:
         print(f"marsad, {r['workers']} worker(s): {r['articles_per_s']} articles/s, "
-              f"{r['articles_per_s_per_core']} articles/s per core, peak {r['peak_rss_per_worker_mib']} MiB per "
-              f"worker, {r['events']} events, {r['errors']} errors ({r['seconds']} s)")
+              f"{r['articles_per_s_per_core']} articles/s per core ({r['articles_per_cpu_s']} per CPU-second), "
+              f"peak {r['peak_rss_per_worker_mib']} MiB per worker, {r['events']} events, {r['errors']} errors "
+              f"({r['seconds']} s)")
     if len(runs) > 1:
         print(f"scaling {runs[0]['workers']} -> {runs[-1]['workers']} workers: "
               f"{runs[-1]['articles_per_s'] / runs[0]['articles_per_s']:.2f}x")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..annotations import ActorMention, QuoteMention
-from ..text.lexicon import TermMatch
+from ..text.lexicon import TermMatch, doc_norms
 from .lexicon import grammar
 
 _REPORTER_ROLES = {"correspondent", "source", "agency", "outlet", "monitor", "media", "journalist", "reporter"}
@@ -73,11 +73,12 @@ def attribution_for(doc: Doc, match: TermMatch, sent: Span, actors: list[ActorMe
         elif speaker:
             claimed.append(speaker)
     # "أعلنت فصائل المعارضة السيطرة على ...": the announcing party claims it
-    for tok in sent:
-        if tok.i >= match.start:
+    norms = doc_norms(doc)
+    for i in range(sent.start, sent.end):
+        if i >= match.start:
             break
-        if tok.norm_ in g.claim_verbs:
-            subject = [m for m in actors if tok.i < m.start_token <= tok.i + 4 and m.start_token < match.start]
+        if norms[i] in g.claim_verbs:
+            subject = [m for m in actors if i < m.start_token <= i + 4 and m.start_token < match.start]
             if subject:
                 who = _name(subject[0])
                 if subject[0].actor.kind == "media":

@@ -8,8 +8,11 @@ words such as فيما / بينما / في حين / وسط.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Span
 
+from ..text.lexicon import doc_norms
+from ..text.tokens import doc_flags, doc_texts
 from .lexicon import Grammar
 
 _CLITICS = {"و", "ف", "ب", "ل", "ك"}
@@ -29,12 +32,10 @@ def clause_starts(sent: Span, g: Grammar) -> list[int]:
         starts.add(m.start)
         if m.start > sent.start and sent.doc[m.start - 1].norm_ in _CLITICS:
             starts.add(m.start - 1)
-    doc = sent.doc
-    for tok in sent:
-        if tok.text in _COMMAS and tok.i + 1 < sent.end:
-            nxt = doc[tok.i + 1]
-            if nxt.norm_ in ("و", "ف") or nxt.i in starts:
-                starts.add(tok.i + 1)
+    texts, norms = doc_texts(sent.doc), doc_norms(sent.doc)
+    for i in range(sent.start, sent.end):
+        if texts[i] in _COMMAS and i + 1 < sent.end and (norms[i + 1] in ("و", "ف") or i + 1 in starts):
+            starts.add(i + 1)
     return sorted(starts)
 
 
@@ -48,11 +49,11 @@ def clause_of(token_i: int, starts: list[int], sent_end: int) -> tuple[int, int]
 def previous_words(doc, i: int, lo: int, n: int) -> list[str]:
     """Return up to n folded words before token i (not before lo), nearest first, clitics skipped."""
     out: list[str] = []
+    norms, spaces = doc_norms(doc), doc_flags(doc, IS_SPACE)
     j = i - 1
     while j >= lo and len(out) < n:
-        tok = doc[j]
-        if not tok.is_space and tok.norm_ not in _CLITICS:
-            out.append(tok.norm_)
+        if not spaces[j] and norms[j] not in _CLITICS:
+            out.append(norms[j])
         j -= 1
     return out
 
@@ -97,7 +98,9 @@ def is_pluperfect(doc, i: int, lo: int, g: Grammar) -> bool:
     before = previous_words(doc, i, lo, 6)
     if "قد" in before and any(w in g.pluperfect for w in before[before.index("قد"):]):
         return True
-    opening = [t.norm_ for t in doc[lo:i] if not t.is_space and not t.is_punct and t.norm_ not in _CLITICS][:1]
+    norms, spaces, puncts = doc_norms(doc), doc_flags(doc, IS_SPACE), doc_flags(doc, IS_PUNCT)
+    opening = [norms[k] for k in range(lo, min(i, len(norms))) if not spaces[k] and not puncts[k]
+               and norms[k] not in _CLITICS][:1]
     return bool(opening) and opening[0] in g.pluperfect
 
 

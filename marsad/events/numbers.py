@@ -13,6 +13,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from .. import _yaml
+from ..text.lexicon import doc_norms
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,13 +41,15 @@ def fatalities_near(doc: Doc, lo: int, hi: int) -> int | None:
     """Return the number of people reported killed in tokens [lo, hi), or None."""
     death = _words()["death"]
     total: int | None = None
-    for tok in doc[lo:hi]:
-        if tok.norm_ not in death and tok.norm_.removeprefix("ال") not in death:
+    norms = doc_norms(doc)
+    for i in range(*slice(lo, hi).indices(len(norms))):
+        norm = norms[i]
+        if norm not in death and norm.removeprefix("ال") not in death:
             continue
         # the count stands within three words on either side: "مقتل 3 مدنيين", "3 قتلى"
         best = None
-        for j in list(range(tok.i + 1, min(hi, tok.i + 4))) + list(range(max(lo, tok.i - 3), tok.i)):
-            v = _value(doc[j].norm_)
+        for j in list(range(i + 1, min(hi, i + 4))) + list(range(max(lo, i - 3), i)):
+            v = _value(norms[j])
             if v is not None and v < 100000:
                 best = v
                 break

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from ..annotations import ActorEntry, ActorMention
 from ..text.lexicon import TermMatch
+from ..text.tokens import doc_texts
 from .candidate import is_armed
 from .clauses import previous_words
 from .lexicon import Grammar, Trigger
@@ -23,13 +24,14 @@ def _asides(doc: Doc, lo: int, hi: int) -> set[int]:
     """Tokens inside a parenthesis or a dash-enclosed aside ("جيش الفتح -والذي يتكون من ...- عن سيطرته")."""
     inside: set[int] = set()
     opened: int | None = None
-    for tok in doc[lo:hi]:
-        if tok.text in ("(", "["):
-            opened = tok.i
-        elif tok.text in (")", "]") and opened is not None:
-            inside.update(range(opened, tok.i + 1))
+    texts = doc_texts(doc)
+    for i in range(lo, hi):
+        if texts[i] in ("(", "["):
+            opened = i
+        elif texts[i] in (")", "]") and opened is not None:
+            inside.update(range(opened, i + 1))
             opened = None
-    dashes = [t.i for t in doc[lo:hi] if t.text in ("-", "–", "—")]
+    dashes = [i for i in range(lo, hi) if texts[i] in ("-", "–", "—")]
     for a, b in zip(dashes[::2], dashes[1::2]):
         inside.update(range(a, b + 1))
     return inside

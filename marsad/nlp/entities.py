@@ -26,15 +26,17 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import _yaml
 from ..schema import Entity
-from ..text.lexicon import TermIndex
+from ..text.lexicon import TermIndex, doc_norms
 from ..text.normalize import fold
 from ..text.tokenizer import word_keys
+from ..text.tokens import doc_flags, doc_texts
 from .ner import SPANS_KEY, shared_model
 
 _CLITICS = {"و", "ف", "ب", "ل", "ك"}
@@ -100,19 +102,21 @@ def _given_tokens(doc: Doc, c: Cues) -> set[int]:
 
 def _name_after(doc: Doc, i: int, c: Cues, blocked: set[int], max_len: int = 3) -> int:
     """Return the end token of a name starting at i (i itself when there is none)."""
+    norms = doc_norms(doc)
+    spaces, puncts, nums = doc_flags(doc, IS_SPACE), doc_flags(doc, IS_PUNCT), doc_flags(doc, LIKE_NUM)
     j = i
     limit = max_len
-    while j < len(doc) and j - i < limit:
-        tok = doc[j]
-        if tok.is_space or tok.is_punct or tok.like_num or not tok.norm_.isalpha():
+    while j < len(norms) and j - i < limit:
+        norm = norms[j]
+        if spaces[j] or puncts[j] or nums[j] or not norm.isalpha():
             break
-        if tok.norm_ in _CLITICS or tok.norm_ in c.stops or j in blocked or j in _title_tokens(doc, c):
+        if norm in _CLITICS or norm in c.stops or j in blocked or j in _title_tokens(doc, c):
             break
-        if j > i and tok.norm_ in ("ابو", "ام") and i not in _given_tokens(doc, c):
+        if j > i and norm in ("ابو", "ام") and i not in _given_tokens(doc, c):
             break  # a kunya starts a new name: "هيئة تحرير الشام أبو محمد"
-        if j > i and tok.norm_.startswith("و") and j not in _given_tokens(doc, c):
+        if j > i and norm.startswith("و") and j not in _given_tokens(doc, c):
             break  # "... وشقيقه": a conjunction the tokenizer could not split off
-        if tok.norm_ in ("عبد", "ابو", "ابن", "بن", "ام", "ال"):
+        if norm in ("عبد", "ابو", "ابن", "بن", "ام", "ال"):
             limit += 1
         j += 1
     return j
@@ -120,29 +124,30 @@ def _name_after(doc: Doc, i: int, c: Cues, blocked: set[int], max_len: int = 3) 
 
 def _persons(doc: Doc, c: Cues, blocked: set[int], actor_tokens: set[int]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    norms = doc_norms(doc)
     given = _given_tokens(doc, c)
     for m in c.titles.finditer(doc):
         j = m.end
-        while j < len(doc) and doc[j].norm_ in c.title_modifiers:
+        while j < len(doc) and norms[j] in c.title_modifiers:
             j += 1
-        if j < len(doc) and doc[j].norm_ in ("باسم", "في"):
+        if j < len(doc) and norms[j] in ("باسم", "في"):
             # "الناطق باسم الجبهة الجنوبية عصام الريس", "السفير البريطاني في لبنان توم فلتشر":
             # the name follows the body or place, and starts with a given name
             body = next((a for a in doc._.actors or [] if a.start_token == j + 1), None)
-            nxt = body.end_token if body is not None and doc[j].norm_ == "باسم" else \
+            nxt = body.end_token if body is not None and norms[j] == "باسم" else \
                 next((k for k in range(j + 1, min(len(doc), j + 6)) if k in given), None)
             if nxt is None:
                 continue
             j = nxt
         end = _name_after(doc, j, c, blocked | _org_head_tokens(doc, c))
-        first = doc[j].norm_ if j < len(doc) else ""
+        first = norms[j] if j < len(doc) else ""
         # an indefinite accusative after a title is not a name: "انتخاب رئيس وصولا ..."
         if end > j and j not in _given_tokens(doc, c) and first.endswith("ا") and len(first) >= 4:
             continue
         if end > j:
             out.append((j, end, "per"))
     for m in c.given.finditer(doc):
-        if doc[m.start].norm_ in c.stops:
+        if norms[m.start] in c.stops:
             continue
         if m.start in blocked and (m.end >= len(doc) or m.end in blocked):
             continue  # a place, unless a name word follows ("جون كيري" though Joun is a village)
@@ -158,15 +163,16 @@ _APPOSITION = {"وهو", "وهي", "وهما", "هو", "هي"}
 def _appositions(doc: Doc, c: Cues, blocked: set[int]) -> list[tuple[int, int, str]]:
     """"قال سامر، وهو من أبناء القرية": a short name before «، وهو/وهي» after a verb of saying."""
     out = []
-    for tok in doc:
-        if tok.text not in ("،", ",") or tok.i + 1 >= len(doc) or doc[tok.i + 1].norm_ not in _APPOSITION:
+    texts, norms = doc_texts(doc), doc_norms(doc)
+    for i, text in enumerate(texts):
+        if text not in ("،", ",") or i + 1 >= len(doc) or norms[i + 1] not in _APPOSITION:
             continue
-        start = tok.i
-        while start > 0 and tok.i - start < 3 and doc[start - 1].norm_.isalpha() and doc[start - 1].norm_ not in c.stops \
+        start = i
+        while start > 0 and i - start < 3 and norms[start - 1].isalpha() and norms[start - 1] not in c.stops \
                 and start - 1 not in blocked:
             start -= 1
-        if start < tok.i and start > 0 and (doc[start - 1].norm_ in _SAYING or start - 1 in _title_tokens(doc, c)):
-            out.append((start, tok.i, "per"))
+        if start < i and start > 0 and (norms[start - 1] in _SAYING or start - 1 in _title_tokens(doc, c)):
+            out.append((start, i, "per"))
     return out
 
 
@@ -176,16 +182,17 @@ _SAYING = {"قال", "قالت", "اضاف", "اضافت", "اوضح", "اوضح
 
 def _units(doc: Doc, c: Cues) -> list[tuple[int, int, str]]:
     out = []
-    for tok in doc:
-        if tok.norm_ not in c.unit_heads:
+    nums = doc_flags(doc, LIKE_NUM)
+    for i, norm in enumerate(doc_norms(doc)):
+        if norm not in c.unit_heads:
             continue
-        nxt = tok.i + 1
-        if nxt < len(doc) and doc[nxt].like_num:
-            out.append((tok.i, nxt + 1, "unit"))
+        nxt = i + 1
+        if nxt < len(doc) and nums[nxt]:
+            out.append((i, nxt + 1, "unit"))
             continue
         for m in c.ordinals.finditer(doc, nxt, min(len(doc), nxt + 4)):
             if m.start == nxt:
-                out.append((tok.i, m.end, "unit"))
+                out.append((i, m.end, "unit"))
             break
     return out
 
@@ -193,31 +200,36 @@ def _units(doc: Doc, c: Cues) -> list[tuple[int, int, str]]:
 def _headed(doc: Doc, heads: frozenset[str], label: str, c: Cues, blocked: set[int],
             modifiers: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     out = []
-    for tok in doc:
-        if tok.norm_ not in heads:
+    norms = doc_norms(doc)
+    for i, norm in enumerate(norms):
+        if norm not in heads:
             continue
-        start = tok.i + 1 if label == "media" and tok.norm_.startswith("مراسل") else tok.i
-        quoted = _quoted_after(doc, tok.i + 1)
-        if quoted > tok.i + 1:  # "موقع «مراسل سوري»", "قناة \"الخبر\""
-            out.append((tok.i + 1, quoted, label))  # the name inside the marks
+        start = i + 1 if label == "media" and norm.startswith("مراسل") else i
+        quoted = _quoted_after(doc, i + 1)
+        if quoted > i + 1:  # "موقع «مراسل سوري»", "قناة \"الخبر\""
+            out.append((i + 1, quoted, label))  # the name inside the marks
             continue
-        end = _name_after(doc, tok.i + 1, c, set(), max_len=3)
-        while end < len(doc) and doc[end].norm_ in modifiers:
+        end = _name_after(doc, i + 1, c, set(), max_len=3)
+        while end < len(doc) and norms[end] in modifiers:
             end += 1
-        if end > tok.i + 1:
+        if end > i + 1:
             out.append((start, end, label))
     return out
 
 
 def _org_head_tokens(doc: Doc, c: Cues) -> set[int]:
-    return {i for m in c.org_heads.finditer(doc) for i in range(m.start, m.end)}
+    """Token indices covered by an organisation head noun (computed once per Doc)."""
+    if "org_head_tokens" not in doc.user_data:
+        doc.user_data["org_head_tokens"] = {i for m in c.org_heads.finditer(doc) for i in range(m.start, m.end)}
+    return doc.user_data["org_head_tokens"]
 
 
 def _quoted_after(doc: Doc, i: int) -> int:
     """End of a name in quote marks right after token i ("حزب «القوات اللبنانية»"), else i."""
-    if i < len(doc) and doc[i].text in ("«", '"', "“"):
+    texts = doc_texts(doc)
+    if i < len(doc) and texts[i] in ("«", '"', "“"):
         for j in range(i + 1, min(len(doc), i + 8)):
-            if doc[j].text in ("»", '"', "”"):
+            if texts[j] in ("»", '"', "”"):
                 return j + 1
     return i
 
@@ -225,10 +237,11 @@ def _quoted_after(doc: Doc, i: int) -> int:
 def _told_to(doc: Doc) -> list[tuple[int, int, str]]:
     """Outlets in quote marks after the preposition ل: "قال لـ«الشرق الأوسط»" (told to)."""
     out = []
-    for tok in doc:
-        if tok.norm_ == "ل" or tok.text in ("لـ", "ل"):
-            k = tok.i + 1
-            while k < len(doc) and doc[k].text in ("ـ",):
+    texts, norms = doc_texts(doc), doc_norms(doc)
+    for i, norm in enumerate(norms):
+        if norm == "ل" or texts[i] in ("لـ", "ل"):
+            k = i + 1
+            while k < len(doc) and texts[k] in ("ـ",):
                 k += 1
             end = _quoted_after(doc, k)
             if end > k and end - k <= 6:
@@ -246,7 +259,7 @@ def _orgs(doc: Doc, c: Cues) -> list[tuple[int, int, str]]:
             out.append((m.start, quoted, "org"))
             continue
         end = _name_after(doc, m.end, c, set(), max_len=3)
-        words = [t.norm_ for t in doc[m.end:end]]
+        words = doc_norms(doc)[m.end:end]
         definite = [k for k, w in enumerate(words) if w.startswith("ال")]
         if definite:
             last = definite[0]
@@ -263,9 +276,10 @@ _MARKS = {"«", "»", '"', "“", "”", "'", "(", ")"}
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop quote marks and brackets at the edges of a name span."""
-    while start < end and doc[start].text in _MARKS:
+    texts = doc_texts(doc)
+    while start < end and texts[start] in _MARKS:
         start += 1
-    while end > start and doc[end - 1].text in _MARKS:
+    while end > start and texts[end - 1] in _MARKS:
         end -= 1
     return start, end
 
@@ -315,10 +329,11 @@ def recognise(doc: Doc, model_spans: list[Span] | None = None, rules: bool = Tru
     if not rules:
         return sorted(chosen, key=lambda s: s.start)
     # later mentions of a known person's family name: "قال بيسكوف"
-    surnames = {doc[s.end - 1].norm_ for s in chosen if s.label_ == "PER" and len(s) >= 2
-                and len(doc[s.end - 1].norm_) >= 3 and doc[s.end - 1].norm_ not in c.stops}
+    norms = doc_norms(doc)
+    surnames = {norms[s.end - 1] for s in chosen if s.label_ == "PER" and len(s) >= 2
+                and len(norms[s.end - 1]) >= 3 and norms[s.end - 1] not in c.stops}
     taken = {i for s in chosen for i in range(s.start, s.end)}
-    extra = [Span(doc, t.i, t.i + 1, label="PER") for t in doc if t.norm_ in surnames and t.i not in taken]
+    extra = [Span(doc, i, i + 1, label="PER") for i, norm in enumerate(norms) if norm in surnames and i not in taken]
     return sorted(filter_spans(chosen + extra), key=lambda s: s.start)
 
 

@@ -44,8 +44,10 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints2d
 
+from ..text.lexicon import doc_norms
 from ..text.normalize import strip_article
 from ..text.tokenizer import CliticTokenizer, word_keys
+from ..text.tokens import doc_strings, doc_texts
 from .align import CLITICS
 
 BASE_FEATURES: tuple[str, ...] = ("norm", "bare", "pre2", "suf2", "suf3", "shape")
@@ -67,13 +69,6 @@ def _shape(text: str, norm: str, space: bool, last: bool, shape: str) -> str:
     if ch.isalpha():
         return shape[:4]
     return text[:1]  # punctuation stands for itself
-
-
-def doc_strings(doc: Doc, attr: int) -> list[str]:
-    """Return one string attribute (ORTH, NORM, SHAPE...) of every token, without making
-    Token objects (the NER's hot path reads whole Docs)."""
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(attr).tolist()] if len(doc) else []
 
 
 def token_features(doc: Doc, columns: Iterable[str]) -> list[list[str]]:
@@ -106,14 +101,69 @@ def _hash(key: str) -> int:
     return h
 
 
+# The hashed features of a token depend only on its text, NORM, trailing space, whether it
+# is the Doc's last token (the base columns) and its hint triple: a news Doc repeats the
+# same few hundred word forms, so each combination is hashed once per process.
+_BASE_ROWS: dict[tuple, tuple[int, ...]] = {}
+_HINT_ROWS: dict[tuple, tuple[int, ...]] = {}
+_NO_HINT = ("O", "O", "O")
+
+
+def _base_row(columns: tuple[str, ...], text: str, norm: str, space: bool, last: bool, shape: str) -> tuple[int, ...]:
+    bare = strip_article(norm)
+    values = {"norm": norm, "bare": bare, "pre2": bare[:2], "suf2": norm[-2:], "suf3": norm[-3:],
+              "shape": _shape(text, norm, space, last, shape)}
+    return tuple(_hash(f"{c}={values[c]}") for c in columns)
+
+
+def feature_hashes(doc: Doc, columns: tuple[str, ...]) -> numpy.ndarray:
+    """Return the (tokens x columns) uint64 array of hashed `token_features` of `doc`."""
+    base_cols = tuple(c for c in columns if c in BASE_FEATURES)
+    hint_cols = tuple(c for c in columns if c not in BASE_FEATURES)
+    texts, norms = doc_texts(doc), doc_norms(doc)
+    n = len(texts)
+    if len(_BASE_ROWS) > 500_000 or len(_HINT_ROWS) > 500_000:
+        _BASE_ROWS.clear()
+        _HINT_ROWS.clear()
+    base_rows = []
+    if base_cols:
+        spaces = doc.to_array(SPACY).tolist() if n else []
+        shapes: list[int] | None = None
+        last = n - 1
+        for i in range(n):
+            key = (base_cols, texts[i], norms[i], spaces[i], i == last)
+            row = _BASE_ROWS.get(key)
+            if row is None:
+                if shapes is None:
+                    shapes = doc.to_array(SHAPE).tolist()
+                row = _BASE_ROWS[key] = _base_row(base_cols, texts[i], norms[i], bool(spaces[i]), i == last,
+                                                  doc.vocab.strings[shapes[i]])
+            base_rows.append(row)
+    hint_rows = []
+    if hint_cols:
+        hints = doc.user_data.get(HINTS_KEY)
+        for i in range(n):
+            h = hints[i] if hints is not None and i < len(hints) else _NO_HINT
+            key = (hint_cols, h)
+            row = _HINT_ROWS.get(key)
+            if row is None:
+                values = dict(zip(HINT_FEATURES, h))
+                row = _HINT_ROWS[key] = tuple(_hash(f"{c}={values[c]}") for c in hint_cols)
+            hint_rows.append(row)
+    if columns == base_cols + hint_cols:
+        rows = [b + h for b, h in zip(base_rows, hint_rows)] if base_cols and hint_cols else base_rows or hint_rows
+        return numpy.asarray(rows, dtype="uint64").reshape((n, len(columns)))
+    out = numpy.zeros((n, len(columns)), dtype="uint64")
+    if base_cols:
+        out[:, [columns.index(c) for c in base_cols]] = numpy.asarray(base_rows, dtype="uint64").reshape((n, -1))
+    if hint_cols:
+        out[:, [columns.index(c) for c in hint_cols]] = numpy.asarray(hint_rows, dtype="uint64").reshape((n, -1))
+    return out
+
+
 def _forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Ints2d], Callable]:
-    columns = model.attrs["columns"]
-    out = []
-    for doc in docs:
-        rows = token_features(doc, columns)
-        arr = numpy.asarray([[_hash(f"{c}={v}") for c, v in zip(columns, row)] for row in rows],
-                            dtype="uint64").reshape((len(rows), len(columns)))
-        out.append(model.ops.asarray2i(arr, dtype="uint64"))
+    columns = tuple(model.attrs["columns"])
+    out = [model.ops.asarray2i(feature_hashes(doc, columns), dtype="uint64") for doc in docs]
     return out, lambda d: []
 
 
@@ -156,21 +206,27 @@ class NerHints:
         self.lexicon: dict[str, dict[str, list[str]]] = {}
         # per column: folded word tuple -> hint label (the first label in sorted order)
         self._keys: dict[str, dict[tuple[str, ...], str]] = {}
+        # per column: first word of a key -> the longest key starting with it
+        self._firsts: dict[str, dict[str, int]] = {}
         self._max_len = 1
 
     def set_lexicon(self, lexicon: dict[str, dict[str, list[str]]]) -> None:
         """Use `lexicon`: {column: {hint label: [folded names, words space-separated]}}."""
         self.lexicon = lexicon
         self._keys = {}
+        self._firsts = {}
         for column, by_label in lexicon.items():
             keys: dict[tuple[str, ...], str] = {}
+            firsts: dict[str, int] = {}
             for label in sorted(by_label):
                 for name in by_label[label]:
                     key = word_keys(name)
                     if key:
                         keys.setdefault(key, label)
+                        firsts[key[0]] = max(firsts.get(key[0], 0), len(key))
                         self._max_len = max(self._max_len, len(key))
             self._keys[column] = keys
+            self._firsts[column] = firsts
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         from .lexicon_hints import build_lexicon
@@ -178,13 +234,18 @@ class NerHints:
         self.set_lexicon(build_lexicon())
 
     def __call__(self, doc: Doc) -> Doc:
-        norms = doc_strings(doc, NORM)
+        norms = doc_norms(doc)
         cols = {c: ["O"] * len(doc) for c in HINT_FEATURES}
         for column, keys in self._keys.items():
             out = cols[column]
+            firsts = self._firsts[column]
             i = 0
             while i < len(norms):  # leftmost-longest, like TermIndex, over the NORMs
-                for n in range(min(self._max_len, len(norms) - i), 0, -1):
+                longest = firsts.get(norms[i])  # most words start no key
+                if longest is None:
+                    i += 1
+                    continue
+                for n in range(min(longest, len(norms) - i), 0, -1):
                     label = keys.get(tuple(norms[i:i + n]))
                     if label is not None:
                         out[i:i + n] = [label] * n if column == "cue" else [f"B-{label}"] + [f"I-{label}"] * (n - 1)

@@ -19,14 +19,16 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import NORM, ORTH, SPACY
+from spacy.attrs import NORM, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .._exceptions import MarsadError
+from ..text.lexicon import doc_norms
+from ..text.tokens import doc_texts
 
 # importing features also registers the model's layers and components with spaCy
-from .features import doc_strings
+from . import features  # noqa: F401
 
 MODEL_DIR = Path(__file__).resolve().parent / "model" / "ner"
 SPANS_KEY = "marsad_ner"
@@ -34,12 +36,15 @@ SPANS_KEY = "marsad_ner"
 
 def model_copy(nlp: Language, doc: Doc) -> Doc:
     """Return a Doc in `nlp`'s vocab with `doc`'s tokens, spaces and NORMs (no annotation)."""
-    copy = Doc(nlp.vocab, words=doc_strings(doc, ORTH),
-               spaces=[bool(x) for x in doc.to_array(SPACY).tolist()] if len(doc) else [])
+    words = doc_texts(doc)
+    copy = Doc(nlp.vocab, words=words, spaces=[bool(x) for x in doc.to_array(SPACY).tolist()] if len(doc) else [])
     if len(doc):
+        norms = doc_norms(doc)
         add = nlp.vocab.strings.add
-        norms = numpy.asarray([[add(n)] for n in doc_strings(doc, NORM)], dtype="uint64")
-        copy.from_array([NORM], norms)
+        copy.from_array([NORM], numpy.asarray([[add(n)] for n in norms], dtype="uint64"))
+        # the hints and features read these again: the copy's tokens are the Doc's
+        copy.user_data["marsad.texts"] = words
+        copy.user_data["marsad.norms"] = norms
     return copy
 
 

@@ -77,10 +77,7 @@ def clause_initial(v: WordView, lex: QuoteLexicon, i: int) -> bool:
 
 
 def _inside_closed_quote(v: WordView, i: int) -> bool:
-    for span in v.spans.values():
-        if span.close is not None and span.n_inner > SHORT_QUOTE and span.inner_start <= i < span.inner_end:
-            return True
-    return False
+    return v.inside_closed_quote(i, SHORT_QUOTE)
 
 
 def find_candidates(v: WordView, lex: QuoteLexicon) -> list[Candidate]:

@@ -48,12 +48,14 @@ class PhraseTable(Generic[T]):
 
     def __init__(self) -> None:
         self._table: dict[tuple[str, ...], T] = {}
+        self._firsts: dict[str, int] = {}  # first word of a phrase -> its longest phrase, in words
         self.max_len = 1
 
     def add(self, phrase: str, payload: T) -> None:
         key = word_keys(str(phrase))
         if key:
             self._table.setdefault(key, payload)
+            self._firsts[key[0]] = max(self._firsts.get(key[0], 0), len(key))
             self.max_len = max(self.max_len, len(key))
 
     def words(self) -> Iterable[str]:
@@ -67,8 +69,12 @@ class PhraseTable(Generic[T]):
         the following words by their whole folded form.
         """
         end = len(words) if end is None else min(end, len(words))
-        for n in range(min(self.max_len, end - i), 0, -1):
-            first = words[i]
+        if i >= end:
+            return None
+        first = words[i]
+        # only a phrase whose first word is this word's norm or stem can match: most words start none
+        longest = max(self._firsts.get(first.norm, 0), self._firsts.get(first.stem, 0))
+        for n in range(min(longest, end - i), 0, -1):
             rest = tuple(w.norm for w in words[i + 1:i + n])
             for head, clitics in ((first.norm, ""), (first.stem, first.clitics)):
                 hit = self._table.get((head,) + rest)

@@ -11,6 +11,7 @@ and a quote left open until the end of its paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _FAMILY = {"«": "angle", "»": "angle", "“": "double", "”": "double", "„": "double", '"': "double",
@@ -21,6 +22,7 @@ _OPEN_LEFT = set(" \t\n\r([{:،,;—–-ـ") | _OPEN_GLYPHS | {'"'}
 _CLOSE_RIGHT = set(" \t\n\r.,،:;!?؟)]}—–-…") | _CLOSE_GLYPHS | {'"'}
 _CLITICS = set("وفبلك")
 QUOTE_CHARS = frozenset(_FAMILY)
+_MARK_OR_BREAK = re.compile("[\n" + re.escape("".join(_FAMILY)) + "]")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def pair_marks(text: str) -> list[MarkSpan]:
                 end -= 1
             spans.append(MarkSpan(k, None, k + 1, end))
 
-    for k, ch in enumerate(text):
+    for found in _MARK_OR_BREAK.finditer(text):  # nothing else in the text matters here
+        k, ch = found.start(), found.group()
         if ch == "\n":
             flush(k)
             continue

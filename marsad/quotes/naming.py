@@ -60,7 +60,7 @@ def looks_like_speaker(v: WordView, lex: QuoteLexicon, doc: Doc, start: int, end
         if lex.media.match(v.words, k, end) is not None or lex.roles.match(v.words, k, end) is not None:
             return True
     a, b = v[start].start, v[end - 1].end
-    if any(e.label_ in ("PER", "ORG") and e.start_char < b and a < e.end_char for e in doc.ents):
+    if any(label in ("PER", "ORG") and e_start < b and a < e_end for label, e_start, e_end in v.ents):
         return True
     if strict:
         return False
@@ -94,11 +94,11 @@ def name_of(v: WordView, lex: QuoteLexicon, doc: Doc, start: int, end: int,
     الخارجية وليد المعلم"); a body-role (المرصد، الجيش) is its own name.
     """
     a, b = v[start].start, v[end - 1].end
-    ents = [e for e in doc.ents if a <= e.start_char and e.end_char <= b]
+    ents = [e for e in v.ents if a <= e[1] and e[2] <= b]
     for label in ("PER", "ORG"):
-        for e in ents:
-            if e.label_ == label:
-                ws = [w.i for w in v.words[start:end] if e.start_char <= w.start and w.end <= e.end_char]
+        for e_label, e_start, e_end in ents:
+            if e_label == label:
+                ws = [w.i for w in v.words[start:end] if e_start <= w.start and w.end <= e_end]
                 if ws:
                     return ws[0], ws[-1] + 1
     if role is None:

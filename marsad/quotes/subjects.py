@@ -86,9 +86,9 @@ def entity_before(v: WordView, doc: Doc, cue: int) -> tuple[int, int] | None:
     """Return the last PER entity of the sentence before word `cue` (nlp stage)."""
     s, _ = v.sentence_bounds(cue)
     lo, hi = v[s].start, v[cue].start
-    pers = [e for e in doc.ents if e.label_ == "PER" and lo <= e.start_char and e.end_char <= hi]
+    pers = [e for e in v.ents if e[0] == "PER" and lo <= e[1] and e[2] <= hi]
     if not pers:
         return None
-    e = pers[-1]
-    ws = [w.i for w in v.words[s:cue] if e.start_char <= w.start and w.end <= e.end_char]
+    _, e_start, e_end = pers[-1]
+    ws = [w.i for w in v.words[s:cue] if e_start <= w.start and w.end <= e_end]
     return (ws[0], ws[-1] + 1) if ws else None

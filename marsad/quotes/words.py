@@ -12,10 +12,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from ..text.normalize import fold
 from ..text.tokenizer import TOKEN_RE
+from ..text.tokens import doc_offsets, doc_text
 from .lexicon import QuoteLexicon
 from .marks import QUOTE_CHARS, MarkSpan, pair_marks
 
@@ -88,22 +90,41 @@ def analyse(norm: str, vocab: set[str]) -> tuple[str, str]:
     return "", norm
 
 
+def _analyser(lex: QuoteLexicon) -> dict[str, tuple[str, str, str]]:
+    """Return the lexicon's memo of written word -> (norm, clitics, stem), valid for its current vocab."""
+    state = (id(lex.vocab), len(lex.vocab))
+    memo = lex.__dict__.get("_analysed")
+    if memo is None or memo[0] != state or len(memo[1]) > 200_000:
+        memo = (state, {})
+        lex.__dict__["_analysed"] = memo
+    return memo[1]
+
+
 class WordView:
     """The words of a Doc, their sentences, and its quotation marks."""
 
     def __init__(self, doc: Doc, lex: QuoteLexicon):
         self.doc = doc
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         self.text = text
         sent_starts = self._sentence_starts(doc, text)
+        analysed = _analyser(lex)
         words: list[Word] = []
+        sent, n_starts = -1, len(sent_starts)
         for m in TOKEN_RE.finditer(text):
-            norm = fold(m.group())
+            written = m.group()
+            found = analysed.get(written)
+            if found is None:
+                norm = fold(written)
+                found = analysed[written] = (norm,) + analyse(norm, lex.vocab) if norm else ("", "", "")
+            norm, clitics, stem = found
             if not norm:
                 continue  # a bare direction mark or joiner (U+202B ...) is no word
-            clitics, stem = analyse(norm, lex.vocab)
-            sent = bisect.bisect_right(sent_starts, m.start()) - 1
-            words.append(Word(len(words), m.start(), m.end(), m.group(), norm, clitics, stem, sent))
+            start = m.start()
+            # the sentence holding `start` (words come in text order: no bisect needed)
+            while sent + 1 < n_starts and sent_starts[sent + 1] <= start:
+                sent += 1
+            words.append(Word(len(words), start, m.end(), written, norm, clitics, stem, sent))
         self.words = words
         self._starts = [w.start for w in words]
         self.spans: dict[int, WordSpan] = {}
@@ -115,12 +136,38 @@ class WordView:
         for w in words:
             lo, _ = self.sent_range.get(w.sent, (w.i, w.i))
             self.sent_range[w.sent] = (lo, w.i + 1)
+        self._inside_closed: tuple[int, list[bool]] | None = None
+        self._ents: list[tuple[str, int, int]] | None = None
+
+    @property
+    def ents(self) -> list[tuple[str, int, int]]:
+        """(label, start_char, end_char) of the Doc's entities, read once (doc.ents is rebuilt per access)."""
+        if self._ents is None:
+            self._ents = [(e.label_, e.start_char, e.end_char) for e in self.doc.ents]
+        return self._ents
+
+    def inside_closed_quote(self, i: int, min_inner: int) -> bool:
+        """True when word i lies inside a closed quotation of more than `min_inner` words."""
+        if self._inside_closed is None or self._inside_closed[0] != min_inner:
+            inside = [False] * len(self.words)
+            for span in self.spans.values():
+                if span.close is not None and span.n_inner > min_inner:
+                    for k in range(max(span.inner_start, 0), min(span.inner_end, len(inside))):
+                        inside[k] = True
+            self._inside_closed = (min_inner, inside)
+        inside = self._inside_closed[1]
+        return 0 <= i < len(inside) and inside[i]
 
     @staticmethod
     def _sentence_starts(doc: Doc, text: str) -> list[int]:
         starts = {0}
         if doc.has_annotation("SENT_START"):
-            starts.update(s.start_char for s in doc.sents)
+            if "sents" in doc.user_hooks:
+                starts.update(s.start_char for s in doc.sents)
+            else:  # what doc.sents gives, without building its Spans
+                offsets = doc_offsets(doc)
+                starts.add(offsets[0])
+                starts.update(offsets[i] for i, s in enumerate(doc.to_array(SENT_START).tolist()) if s == 1)
         # a line break always ends a sentence
         pos = text.find("\n")
         while pos != -1:

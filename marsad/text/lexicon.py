@@ -13,10 +13,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 
 from .normalize import strip_article
 from .tokenizer import word_keys
+from .tokens import doc_strings
 
 T = TypeVar("T")
 
@@ -25,7 +27,7 @@ def doc_norms(doc: Doc) -> list[str]:
     """Return the NORM of every token, computed once per Doc (spaCy makes a Token object per access)."""
     norms = doc.user_data.get("marsad.norms")
     if norms is None or len(norms) != len(doc):
-        norms = [t.norm_ for t in doc]
+        norms = doc_strings(doc, NORM)
         doc.user_data["marsad.norms"] = norms
     return norms
 
@@ -68,6 +70,7 @@ class TermIndex(Generic[T]):
         if payload not in self._terms[key]:
             self._terms[key].append(payload)
         self._firsts.add(key[0])
+        self.__dict__.pop("_starters", None)
         if self.article_optional:
             bare = (strip_article(key[0]),) + key[1:]
             if bare != key and payload not in self._terms[bare]:
@@ -91,6 +94,17 @@ class TermIndex(Generic[T]):
             return []
         return list(self._terms.get(key) or self._terms.get((strip_article(key[0]),) + key[1:], []))
 
+    def _starter_words(self) -> set[str]:
+        """Return the token norms a term can start at: a first word, or (article optional) a
+        first word with ال before it, as `strip_article` would take it off."""
+        starters = self.__dict__.get("_starters")
+        if starters is None:
+            starters = set(self._firsts)
+            if self.article_optional:
+                starters.update(w for w in ("ال" + f for f in self._firsts) if strip_article(w) != w)
+            self._starters = starters
+        return starters
+
     def _lookup(self, norms: tuple[str, ...]) -> list[T] | None:
         hit = self._terms.get(norms)
         if hit:
@@ -109,20 +123,22 @@ class TermIndex(Generic[T]):
         lo, hi = offset + start, (offset + end) if end is not None else (offset + len(doc))
         blocked = set(skip)
         hi = min(hi, len(tokens))
-        norms = doc_norms(tokens)[lo:hi]
-        i = 0
-        while i < len(norms):
-            found = None
+        norms = doc_norms(tokens)
+        # walk norms[lo:hi] in place rather than copying the slice; k is the index in that slice
+        base, stop, _ = slice(lo, hi).indices(len(norms))
+        starters = self._starter_words()
+        i = base
+        while i < stop:
             first = norms[i]
-            starts_term = first in self._firsts or (self.article_optional and strip_article(first) in self._firsts)
-            if starts_term and lo + i not in blocked and not first.isspace():
-                for n in range(min(self._max_len, len(norms) - i), 0, -1):
+            k = i - base
+            if first in starters and lo + k not in blocked and not first.isspace():
+                for n in range(min(self._max_len, stop - i), 0, -1):
                     payloads = self._lookup(tuple(norms[i:i + n]))
                     if payloads:
-                        found = TermMatch(lo + i, lo + i + n, tuple(payloads))
+                        yield TermMatch(lo + k, lo + k + n, tuple(payloads))
+                        i += n
                         break
-            if found:
-                yield found
-                i = found.end - lo
+                else:
+                    i += 1
             else:
                 i += 1

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -50,6 +52,9 @@ class CliticTokenizer:
     def __init__(self, vocab: Vocab, known: Iterable[str] = ()):
         self.vocab = vocab
         self.known: set[str] = {fold(w) for w in known}
+        # word -> pieces, valid for one state of `known` (news repeats its words a lot)
+        self._pieces: dict[str, list[tuple[int, int, str]]] = {}
+        self._pieces_for: tuple[int, int] = (id(self.known), len(self.known))
 
     def add_known(self, words: Iterable[str]) -> None:
         """Teach the tokenizer more stems that may follow a proclitic."""
@@ -99,6 +104,18 @@ class CliticTokenizer:
         pieces.append((bounds[-1], len(word), stem))
         return pieces
 
+    def _pieces_memo(self) -> dict[str, list[tuple[int, int, str]]]:
+        """Return the memo of word -> pieces, emptied when the known stems changed."""
+        state = (id(self.known), len(self.known))
+        if state != self._pieces_for or len(self._pieces) > 200_000:
+            self._pieces = {}
+            self._pieces_for = state
+        return self._pieces
+
+    def _word_pieces(self, word: str) -> list[tuple[int, int, str]]:
+        """Return the pieces of any token: split_word's for an Arabic word, else the word whole."""
+        return self.split_word(word) if _is_arabic(word) else [(0, len(word), fold(word))]
+
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
@@ -119,10 +136,14 @@ class CliticTokenizer:
                 spaces.append(False)
                 norms.append(ws)
 
+        memo = self._pieces_memo()
         for m in TOKEN_RE.finditer(text):
-            gap(m.start())
+            if m.start() != pos:
+                gap(m.start())
             word = m.group()
-            pieces = self.split_word(word) if _is_arabic(word) else [(0, len(word), fold(word))]
+            pieces = memo.get(word)
+            if pieces is None:
+                pieces = memo[word] = self._word_pieces(word)
             for s, e, norm in pieces:
                 words.append(word[s:e])
                 spaces.append(False)
@@ -130,8 +151,13 @@ class CliticTokenizer:
             pos = m.end()
         gap(len(text))
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for tok, norm in zip(doc, norms):
-            tok.norm_ = norm
+        if words:
+            add = self.vocab.strings.add
+            doc.from_array([NORM], numpy.array([add(n) for n in norms], dtype="uint64"))
+        # the stages read every token's text and NORM again and again: hand them over now
+        doc.user_data["marsad.texts"] = words
+        doc.user_data["marsad.norms"] = norms
+        doc.user_data["marsad.text"] = (len(words), text)  # doc.text == text, token for token
         return doc
 
     # spaCy serialisation hooks: the tokenizer is rebuilt from settings, nothing to save.

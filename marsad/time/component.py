@@ -16,12 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import _yaml
 from ..annotations import DateMention
+from ..text.lexicon import doc_norms
 from ..text.normalize import fold
+from ..text.tokens import doc_flags, doc_text
 from .expressions import Expr, find_expressions
 from .lexicon import TimeLexicon, build_lexicon, default_lexicon
 from .resolve import Resolved, resolve
@@ -69,12 +72,13 @@ def _merge_ranges(doc: Doc, text: str, mentions: list[DateMention]) -> list[Date
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and prev.kind != "future" and m.kind != "future" and prev.date <= m.date:
-            between = [t for t in doc[prev.end_token:m.start_token] if not t.is_space]
+            spaces, norms = doc_flags(doc, IS_SPACE), doc_norms(doc)
+            between = [k for k in range(*slice(prev.end_token, m.start_token).indices(len(norms))) if not spaces[k]]
             k = prev.start_token - 1
-            while k >= 0 and doc[k].is_space:
+            while k >= 0 and spaces[k]:
                 k -= 1
-            opener = prev.text.split()[0] if prev.kind == "since" else (doc[k].norm_ if k >= 0 else "")
-            if (len(between) == 1 and between[0].norm_ in _RANGE_JOINERS and fold(opener) in _RANGE_OPENERS):
+            opener = prev.text.split()[0] if prev.kind == "since" else (norms[k] if k >= 0 else "")
+            if (len(between) == 1 and norms[between[0]] in _RANGE_JOINERS and fold(opener) in _RANGE_OPENERS):
                 end = m.date_end or m.date
                 span = (end - prev.date).days
                 merged = DateMention(start=prev.start, end=m.end, start_token=prev.start_token, end_token=m.end_token,
@@ -101,7 +105,7 @@ class DateRecognizer:
         """Return the resolved mentions of `doc` against `ref` (no Doc changes)."""
         out: list[DateMention] = []
         previous: Resolved | None = None
-        text = doc.text  # built from the tokens on each access: read it once
+        text = doc_text(doc)
         for e in find_expressions(doc, self.lexicon):
             r = resolve(e, ref, self.lexicon, previous)
             if r is None:

@@ -207,12 +207,26 @@ class _Reader(SpanForms):
         return e
 
 
+_DIGITS = frozenset("0123456789")
+
+
+def _has_digit(word: str) -> bool:
+    """True when `word` has an ASCII digit (a day, year or numeric date starts there)."""
+    return not _DIGITS.isdisjoint(word)
+
+
 def find_expressions(doc: Doc, lex: TimeLexicon) -> list[Expr]:
     """Return the date expressions of `doc`, in text order, with Doc token indices."""
     reader = _Reader(doc, lex)
+    starters = lex.starters()
+    words = reader.w
     out: list[Expr] = []
     i = 0
     while i < reader.n:
+        w = words[i]
+        if w not in starters and w != "ال" and not _has_digit(w):
+            i += 1  # no recogniser can start here: parse(i) would find nothing
+            continue
         e = reader.parse(i)
         if e is not None and e.end > i:
             i = e.end

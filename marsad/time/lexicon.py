@@ -47,6 +47,11 @@ class PhraseTable(Generic[T]):
         """Yield every folded word of every phrase."""
         yield from self._words
 
+    def first_tokens(self) -> set[str]:
+        """Return every token norm a match can start with (a phrase's match reads its first
+        token whole, so it must be a prefix of some key)."""
+        return set(self._prefixes)
+
     def match(self, norms: list[str], i: int) -> tuple[int, T] | None:
         """Return (end, payload) of the longest phrase starting at token `i`, if any."""
         if i < 0:
@@ -106,6 +111,22 @@ class TimeLexicon:
     ago: set[str] = field(default_factory=set)
     name_heads: set[str] = field(default_factory=set)
     clause_openers: PhraseTable[bool] = field(default_factory=PhraseTable)
+
+    def starters(self) -> frozenset[str]:
+        """Token norms at which a date expression can start (besides "ال" and tokens with a digit).
+
+        Every recogniser first looks the token up in one of these tables or sets, so the
+        expression reader skips any other token without trying them one by one.
+        """
+        cached = self.__dict__.get("_starters")
+        if cached is None:
+            words: set[str] = set()
+            for table in (self.since, self.during, self.relative_days, self.weekdays, self.day_parts,
+                          self.ordinals, self.months, self.parts, self.seasons, self.units):
+                words |= table.first_tokens()
+            words |= self.ago | self.day_nouns | self.month_nouns | self.year_nouns | self.current_before
+            cached = self.__dict__["_starters"] = frozenset(words)
+        return cached
 
     def known_words(self) -> set[str]:
         """Folded words the clitic tokenizer should learn ("وأمس" -> و + أمس).

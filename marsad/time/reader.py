@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
+from ..text.lexicon import doc_norms
 from ..text.normalize import fold
+from ..text.tokens import doc_flags, doc_texts
 from .lexicon import TimeLexicon, Unit
 
 # Function words of the grammar itself (folded), not lexicon entries.
@@ -71,8 +74,9 @@ class TokenReader:
 
     def __init__(self, doc: Doc, lex: TimeLexicon):
         self.lex = lex
-        self.tok = [t.i for t in doc if not (t.is_space and "\n" not in t.text)]
-        self.w = ["\n" if doc[i].is_space else doc[i].norm_ for i in self.tok]
+        texts, norms, spaces = doc_texts(doc), doc_norms(doc), doc_flags(doc, IS_SPACE)
+        self.tok = [i for i in range(len(texts)) if not (spaces[i] and "\n" not in texts[i])]
+        self.w = ["\n" if spaces[i] else norms[i] for i in self.tok]
         self.n = len(self.w)
 
     def at(self, i: int) -> str:

@@ -16,10 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
 from ..annotations import DateMention
+from ..text.lexicon import doc_norms
 from ..text.normalize import fold
+from ..text.tokens import doc_flags, doc_texts
 from .component import reference_date
 from .lexicon import TimeLexicon, default_lexicon
 
@@ -52,7 +55,8 @@ def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def _next_word(doc: Doc, i: int, end: int) -> int | None:
-    while i < end and doc[i].is_space:
+    spaces = doc_flags(doc, IS_SPACE)
+    while i < end and spaces[i]:
         i += 1
     return i if i < end else None
 
@@ -60,19 +64,20 @@ def _next_word(doc: Doc, i: int, end: int) -> int | None:
 def clause_starts(doc: Doc, start: int, end: int, lex: TimeLexicon | None = None) -> list[int]:
     """Return token indices in [start, end) where a new clause begins."""
     lex = lex or default_lexicon()
-    norms = [t.norm_ for t in doc]
+    norms = doc_norms(doc)
+    texts = doc_texts(doc)
     starts: list[int] = []
     for i in range(start, end):
-        tok = doc[i]
-        if tok.text in _COMMAS:
+        text = texts[i]
+        if text in _COMMAS:
             j = _next_word(doc, i + 1, end)
             if j is None:
                 continue
-            word = doc[j].norm_
-            if tok.text in _HARD_BREAKS or word in _CONJ or (word[:1] in _CONJ and len(word) >= 4):
+            word = norms[j]
+            if text in _HARD_BREAKS or word in _CONJ or (word[:1] in _CONJ and len(word) >= 4):
                 starts.append(j)
                 continue
-        opener_at = i + 1 if tok.norm_ in _CONJ else i
+        opener_at = i + 1 if norms[i] in _CONJ else i
         if lex.clause_openers.match(norms, opener_at) is not None and (not starts or starts[-1] != i):
             if i > start:
                 starts.append(i)
