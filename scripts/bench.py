@@ -59,9 +59,14 @@ def _work(records: list) -> tuple[int, int, int, float]:
     return events, errors, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, cpu
 
 
-def run_workers(records: list, workers: int, batch: int = 16) -> dict:
-    """Run the pipeline over `records` on `workers` processes; return time and memory figures."""
+def run_workers(records: list, workers: int, batch: int = 16, entities: str = "model") -> dict:
+    """Run the pipeline over `records` on `workers` processes; return time and memory figures.
+
+    `entities` is the entity mode the workers build their pipeline with ($MARSAD_ENTITIES:
+    "model", or "rules" for bulk runs without the trained model).
+    """
     chunks = [records[i:i + batch] for i in range(0, len(records), batch)]
+    os.environ["MARSAD_ENTITIES"] = entities  # spawned workers inherit it
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init, initargs=(1,)) as pool:
         pool.map(_work, [records[:1]] * workers)  # pipelines loaded and warm before the clock starts
@@ -69,7 +74,7 @@ def run_workers(records: list, workers: int, batch: int = 16) -> dict:
         results = pool.map(_work, chunks, chunksize=1)
         seconds = time.perf_counter() - start
     cpu = sum(r[3] for r in results)
-    return {"workers": workers, "articles": len(records), "seconds": round(seconds, 2),
+    return {"entities": entities, "workers": workers, "articles": len(records), "seconds": round(seconds, 2),
             "articles_per_s": round(len(records) / seconds, 2),
             "articles_per_s_per_core": round(len(records) / seconds / workers, 2),
             # the pipeline's own CPU time: steadier than wall time on a machine other jobs share
@@ -102,20 +107,24 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--bert-sample", type=int, default=100, help="articles the BERT baseline runs on (0: none)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--entities", nargs="+", choices=["model", "rules"], default=["model", "rules"],
+                        help="entity modes to measure (rules: no trained model, for bulk runs)")
     args = parser.parse_args()
     records = load_articles(args.articles)
     words = sum(len(r.text.split()) for r in records)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}; {len(records)} articles, {words / len(records):.0f} words each on average")
-    runs = [run_workers(records, n) for n in args.workers]
+    runs = [run_workers(records, n, entities=mode) for mode in args.entities for n in args.workers]
     for r in runs:
-        print(f"marsad, {r['workers']} worker(s): {r['articles_per_s']} articles/s, "
+        print(f"marsad, entities={r['entities']}, {r['workers']} worker(s): {r['articles_per_s']} articles/s, "
               f"{r['articles_per_s_per_core']} articles/s per core ({r['articles_per_cpu_s']} per CPU-second), "
               f"peak {r['peak_rss_per_worker_mib']} MiB per worker, {r['events']} events, {r['errors']} errors "
               f"({r['seconds']} s)")
-    if len(runs) > 1:
-        print(f"scaling {runs[0]['workers']} -> {runs[-1]['workers']} workers: "
-              f"{runs[-1]['articles_per_s'] / runs[0]['articles_per_s']:.2f}x")
+    for mode in args.entities:
+        same = [r for r in runs if r["entities"] == mode]
+        if len(same) > 1:
+            print(f"scaling, entities={mode}, {same[0]['workers']} -> {same[-1]['workers']} workers: "
+                  f"{same[-1]['articles_per_s'] / same[0]['articles_per_s']:.2f}x")
     if args.bert_sample:
         bert = bert_baseline(records[:args.bert_sample])
         if bert:

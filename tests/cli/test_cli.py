@@ -273,3 +273,24 @@ def test_events_without_a_store_is_a_clear_error(runner: CliRunner, tmp_path: Pa
 def test_events_since_after_until_is_a_usage_error(runner: CliRunner, events_db: Path) -> None:
     result = runner.invoke(cli, ["events", "--db", str(events_db), "--since", "2024-02-01", "--until", "2024-01-01"])
     assert result.exit_code == 2
+
+
+def test_rules_only_entities_give_the_same_events(tmp_path, monkeypatch):
+    """`--entities rules` (bulk runs) drops the trained model: same events, no model spans."""
+    from marsad.pipeline import default_pipeline
+
+    sample = next((Path(__file__).resolve().parents[2] / "marsad" / "data" / "samples").glob("*.txt"))
+    outs = {}
+    for mode in ("model", "rules"):
+        monkeypatch.setenv("MARSAD_ENTITIES", "model")  # restored after the test
+        default_pipeline.cache_clear()
+        result = CliRunner().invoke(cli, ["--entities", mode, "extract", str(sample), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        outs[mode] = json.loads(result.output)
+    default_pipeline.cache_clear()
+    assert outs["rules"]["events"] == outs["model"]["events"] and outs["rules"]["events"]
+    assert outs["rules"]["quotes"] == outs["model"]["quotes"]
+    assert len(outs["rules"]["entities"]) <= len(outs["model"]["entities"])
+    monkeypatch.setenv("MARSAD_ENTITIES", "some")
+    result = CliRunner().invoke(cli, ["extract", str(sample)])
+    assert result.exit_code != 0 and "some" in result.output
