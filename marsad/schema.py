@@ -84,6 +84,7 @@ class Location(_Model):
     country: str | None = None
     admin1: str | None = None
     admin2: str | None = None
+    admin3: str | None = Field(default=None, description="sub-district (OCHA admin3), when an imported gazetteer gives it")
     geo_precision: int = Field(ge=1, le=3)
     relation: str | None = Field(default=None, description="relative phrase, e.g. 'northern countryside of'")
 

@@ -50,6 +50,7 @@ def location_of(p: PlaceMention) -> Location:
     if is_neighbourhood(p):
         return Location(name_ar=loc.name_ar, name_en=ascii_name(loc.name_en), text=p.text, geonames_id=loc.geonames_id,
                         lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, admin2=loc.admin2,
+                        admin3=loc.admin3,
                         geo_precision=1, relation=f"neighbourhood of {loc.name_en}")
     named_here = p.entry is not None and p.relation is None
     precision = p.geo_precision
@@ -66,5 +67,5 @@ def location_of(p: PlaceMention) -> Location:
         name_en=name_en,
         text=p.text,
         geonames_id=loc.geonames_id if p.entry is not None else None,
-        lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, admin2=loc.admin2,
+        lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, admin2=loc.admin2, admin3=loc.admin3,
         geo_precision=precision, relation=p.relation)

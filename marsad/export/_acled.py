@@ -1,8 +1,9 @@
 """ACLED-style rows of stored events: ACLED's column names, in ACLED's order.
 
 The columns are those of an ACLED data export (event_id_cnty ... timestamp). Where marsad
-knows less than ACLED codes, the cell is empty rather than invented: assoc_actor_1/2,
-admin3 and source_scale are always empty, region is empty for countries missing from
+knows less than ACLED codes, the cell is empty rather than invented: assoc_actor_1/2 and
+source_scale are always empty, admin3 is filled only when an imported gazetteer (OCHA)
+gives the place's sub-district, region is empty for countries missing from
 `acled_regions.yaml`. inter1/inter2 and interaction use ACLED's numeric codes (1 state
 forces ... 8 external forces; interaction is the two codes, lower first, or the one code
 times ten for a sole actor). Dates are ISO (YYYY-MM-DD), as ACLED's API writes them.
@@ -85,7 +86,7 @@ def acled_row(found: StoredEvent) -> dict[str, Any]:
         "sub_event_type": ev.sub_event_type, "actor1": _name(a1), "assoc_actor_1": None, "inter1": inter1,
         "actor2": _name(a2), "assoc_actor_2": None, "inter2": inter2, "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if targets_civilians else None, "iso": iso, "region": region,
-        "country": loc.country, "admin1": loc.admin1, "admin2": loc.admin2, "admin3": None,
+        "country": loc.country, "admin1": loc.admin1, "admin2": loc.admin2, "admin3": loc.admin3,
         "location": loc.name_en or loc.name_ar or loc.text, "latitude": loc.lat, "longitude": loc.lon,
         "geo_precision": loc.geo_precision, "source": found.source, "source_scale": None, "notes": ev.notes,
         "fatalities": ev.fatalities or 0, "tags": "; ".join(tags), "timestamp": stamp,

@@ -355,3 +355,24 @@ def test_seed_villages_with_and_without_a_village_gazetteer(with_dump, tmp_path,
             assert loc.geo_precision == 1 and 35.0 < loc.lat < 35.5 and loc.geonames_id is not None
         else:
             assert loc.geo_precision == 2 and loc.geonames_id is None and loc.name_en  # romanised
+
+
+@needs_shared
+def test_a_sub_district_seat_carries_its_admin3_into_events_and_acled_rows(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from marsad.annotations import ArticleRecord
+    from marsad.pipeline import extract
+
+    index = ImportIndex(tmp_path / "g.sqlite")
+    index.replace_source("ocha", "ocha", [], read_ocha(OCHA))
+    monkeypatch.setenv("MARSAD_GAZETTEER", str(index.path))
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path / "cache"))
+    reset_gazetteer()
+    try:
+        text = "قصفت الطائرات الحربية أمس بلدة عريمة بريف حلب الشرقي، ما أدى إلى مقتل مدنيين."
+        out = extract(ArticleRecord(id="t", text=text, published=dt.date(2024, 3, 2)), build_pipeline())
+    finally:
+        reset_gazetteer()
+    loc = next(e.location for e in out.events if e.location.text == "عريمة")
+    assert loc.admin3 == "A'rima" and loc.admin1 == "Aleppo" and loc.geo_precision == 1
