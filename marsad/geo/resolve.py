@@ -32,6 +32,7 @@ import math
 from collections import defaultdict
 
 from ..annotations import GazetteerEntry, PlaceMention
+from .anaphora import anaphoric_relations
 from .areas import AreaAssigner, admin_scope, attach_containers
 from .context import LEVEL_BASE, MAJOR_POPULATION, Context, is_major
 from .gazetteer import Gazetteer
@@ -243,7 +244,9 @@ class Resolver:
                 continue
             items.append((n, ph, self._mention(view, ph, entry)))
         self.areas.assign(view, items, links, ctx.dominant)
-        return [m for _, _, m in items]
+        mentions = [m for _, _, m in items]
+        mentions += anaphoric_relations(view, self.words, mentions)  # "عند مدخل المدينة الشمالي"
+        return sorted(mentions, key=lambda m: m.start)
 
     def _best(self, ph: Phrase, ok: list[GazetteerEntry], ctx: Context) -> GazetteerEntry | None:
         return max(ok, key=lambda e: self._score(ph, e, ctx, ok)) if ok else None

@@ -233,3 +233,14 @@ def test_checkpoints_and_squares_are_parts_of_their_town(places):
     got = {m.text: m for m in found}
     assert got["حاجز النسيم"].entry is None and got["حاجز النسيم"].located.name_en.startswith("Jaram")
     assert got["ساحة الحجاز"].located.name_en == "Damascus"
+
+
+def test_a_relation_to_the_city_named_before_keeps_its_phrase(places):
+    _, found = places("دخلت الفصائل مدينة حماة صباح اليوم. وانفجرت سيارة مفخخة عند مدخل المدينة الشمالي.")
+    m = next(m for m in found if m.text == "مدخل المدينة الشمالي")
+    assert m.relation == "northern entrance of" and m.located.name_en in ("Hama", "Ḩamāh") and m.geo_precision == 2
+
+
+def test_an_anaphor_without_a_town_before_it_is_no_place(places):
+    _, found = places("قال المتحدث إن الهدوء عاد إلى أطراف المدينة بعد أيام من التوتر.")
+    assert not any("المدينة" in m.text for m in found)
