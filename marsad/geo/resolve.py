@@ -74,6 +74,7 @@ class Resolver:
         self.gaz = gazetteer
         self.words = words
         self.areas = AreaAssigner(gazetteer, words)
+        self._phrases: list[Phrase] = []  # the Doc being resolved
 
     # -- candidates --------------------------------------------------------------------
     def _candidates(self, ph: Phrase) -> list[GazetteerEntry]:
@@ -87,6 +88,13 @@ class Resolver:
         elif ph.trigger_part:  # "حاجز النسيم", "ساحة الحجاز": a quarter or a landmark, not a unit
             found = [e for e in found if e.level in ("populated", "feature")]
         return found
+
+    def _evidence_elsewhere(self, ph: Phrase, cc: str, ctx: Context) -> int:
+        """Evidence for country `cc` from mentions of other names than `ph`'s (a name repeated
+        three times must not vouch for itself)."""
+        same = sum(w for m, (c, w) in ctx.own_country.items()
+                   if c == cc and m < len(self._phrases) and self._phrases[m].norms == ph.norms)
+        return ctx.countries[cc] - same
 
     def _feature_framed(self, ph: Phrase) -> bool:
         """Whether the phrase names a natural or built feature: "جبل X", "مطار X", "سد X"."""
@@ -134,6 +142,10 @@ class Resolver:
         arabic = e.country_code in self.words.arabic_countries
         if _unmissable(e):
             return True
+        head = self.words.triggers.get(ph.norms[0]) if ph.norms else None
+        if (head is not None and head.part and ctx is not None and ctx.dominant
+                and e.country_code != ctx.dominant and self._evidence_elsewhere(ph, e.country_code, ctx) <= 0):
+            return False  # "حي التضامن": every city has one; not Tunis's in a report on Damascus
         about = ctx is not None and ctx.about(e.country_code)
         if e.population >= MAJOR_POPULATION and (arabic or ph.cued or about):
             return True
@@ -218,6 +230,7 @@ class Resolver:
     # -- main ---------------------------------------------------------------------------
     def resolve(self, view: DocView, phrases: list[Phrase]) -> list[PlaceMention]:
         """Return the Doc's place mentions, resolved where the evidence allows."""
+        self._phrases = phrases
         cands = {n: self._candidates(ph) for n, ph in enumerate(phrases)}
         ctx = self._context(phrases, cands)
         ok: dict[int, list[GazetteerEntry]] = {}

@@ -244,3 +244,10 @@ def test_a_relation_to_the_city_named_before_keeps_its_phrase(places):
 def test_an_anaphor_without_a_town_before_it_is_no_place(places):
     _, found = places("قال المتحدث إن الهدوء عاد إلى أطراف المدينة بعد أيام من التوتر.")
     assert not any("المدينة" in m.text for m in found)
+
+
+def test_a_quarter_name_is_not_taken_abroad_on_its_own_say_so(places):
+    text = ("قصفت قوات النظام حي التضامن جنوب دمشق. وقال ناشطون إن حي التضامن شهد نزوحا. "
+            "وأضافوا أن حي التضامن محاصر منذ أشهر، وأن قوات النظام تتقدم في ريف دمشق.")
+    _, found = places(text)
+    assert not any(m.entry is not None and m.entry.country_code == "TN" for m in found)
