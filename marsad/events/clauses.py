@@ -76,10 +76,15 @@ def is_negated(doc, i: int, lo: int, g: Grammar) -> bool:
 
 def is_irrealis(doc, i: int, lo: int, hi: int, g: Grammar) -> bool:
     """True when the trigger is a threat, plan, call, future or condition, not a fact."""
-    window_lo = max(lo, i - 6)
-    for index in (g.future, g.conditional):
-        for m in index.finditer(doc, window_lo, i):
+    for m in g.future.finditer(doc, max(lo, i - 6), i):
+        return True
+    # a condition or a habit governs its whole clause: "وإذا انتزعت الفصائل ... السيطرة على"
+    for index in (g.conditional, g.habitual):
+        for m in index.finditer(doc, max(lo, i - 20), i):
             return True
+    # a running total: "600 ضربة جوية على البلدة منذ بدء الحملة"
+    for m in g.cumulative.finditer(doc, i + 1, min(hi, i + 8)):
+        return True
     before = previous_words(doc, i, lo, 2)
     nxt = doc[i].norm_
     if before and before[0] in g.modal_particles and nxt[:1] in ("ي", "ت", "ن"):

@@ -199,6 +199,31 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
         kept.append((match, spec, frame))
     return kept
 
+def _is_state(actor: ActorEntry) -> bool:
+    return actor.inter == 1 and actor.side == "government"
+
+
+_JOINERS = {"و", "«", "»", "(", ")", '"', "“", "”"}
+
+
+def _state_ally(doc: Doc, actors: list[ActorMention], actor1: ActorEntry, lo: int, hi: int) -> ActorEntry | None:
+    """The state force named jointly with actor1 ("قوات حزب الله والنظام", "الجيش و«المقاومة»"), if any.
+
+    ACLED codes a take-over by state forces and their allied militia as the state's
+    (Government regains territory), with the militia as an associated actor."""
+    inside = sorted((m for m in actors if lo <= m.start_token < hi), key=lambda m: m.start_token)
+    for a, b in zip(inside, inside[1:]):
+        gap = [t.norm_ for t in doc[a.end_token:b.start_token] if not t.is_space]
+        if not all(w in _JOINERS for w in gap) or "و" not in gap:
+            continue
+        ids = {a.actor.id, b.actor.id}
+        if actor1.id in ids:
+            state = [m.actor for m in (a, b) if _is_state(m.actor)]
+            if state:
+                return state[0]
+    return None
+
+
 @dataclass(frozen=True)
 class EventMention:
     """A trigger that reports something that happened, coded, before any place or date."""
@@ -228,6 +253,8 @@ def mentions_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None,
                 objects = [m.actor for m in actors if match.end <= m.start_token < hi and m.actor.id != we.actor.id
                            and m.actor.kind == "armed"]
                 actor2 = objects[0] if objects else (actor2 if actor2 is None or actor2.id != we.actor.id else None)
+        if frame == "takeover" and actor1 is not None and not _is_state(actor1):
+            actor1 = _state_ally(doc, actors, actor1, lo, hi) or actor1
         if spec.needs_actor and not (actor1 is not None and actor1.kind == "armed"):
             continue  # "الدخول في التدريبات", "دخول الوزير": only an armed party enters or takes a place
         if frame in ("protest", "riot") and actor1 is not None and actor1.kind not in ("protesters", "civilians", "party"):

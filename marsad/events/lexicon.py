@@ -79,6 +79,8 @@ class Grammar:
     not_negation_after: frozenset[str]
     modal_particles: frozenset[str]
     future: TermIndex[str]
+    habitual: TermIndex[str]
+    cumulative: TermIndex[str]
     accusation: frozenset[str]
     pluperfect: frozenset[str]
     attempt: TermIndex[str]
@@ -94,7 +96,7 @@ class Grammar:
             for spec in specs:
                 words |= {w for w in spec.needs_near | spec.blocked_before if " " not in w}
         words |= set(self.accusation)
-        for index in (*self.means.values(), self.future, self.attempt, self.conditional, self.source_cues, self.clause_breaks,
+        for index in (*self.means.values(), self.future, self.habitual, self.cumulative, self.attempt, self.conditional, self.source_cues, self.clause_breaks,
                       self.protest_intervention, self.protest_excessive_force):
             words |= set(index.words())
         return words
@@ -150,6 +152,8 @@ def grammar() -> Grammar:
         not_negation_after=_keys(modality["not_negation_after"]),
         modal_particles=_keys(modality["modal_particles"]),
         future=_index(modality["future"]),
+        habitual=_index(modality["habitual"]),
+        cumulative=_index(modality["cumulative"]),
         accusation=_keys(modality["accusation"]),
         pluperfect=_keys(modality["pluperfect"]),
         attempt=_index(modality["attempt"]),

@@ -46,8 +46,13 @@ def drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
     places = [p for k, p in enumerate(places)
               if not (k > 0 and p.start_token > 0 and doc[p.start_token - 1].text == "("
                       and p.start_token - places[k - 1].end_token <= 1)]
-    specific = [p for p in places if p.entry is not None and p.entry.level in ("populated", "admin2")
-                and p.relation is None or p.entry is None]
+    places = _drop_second_of_between(doc, places)
+    places = _drop_trailing_qualifiers(doc, places)
+    # a town or village, one "near" it ("قرب مدينة اعزاز"), or a facility ("سد تشرين") pins the
+    # event down; an area of the same governorate named with it only qualifies it
+    specific = [p for p in places if p.entry is not None and (
+        p.entry.level in ("populated", "admin2") and (p.relation is None or p.relation in _CLOSE_BY)
+        or p.entry.level == "feature" and p.relation is None) or p.entry is None]
     finer = [p for p in places if p.located is not None and p.located.level != "country"]
     if finer:
         places = [p for p in places if p.located is None or p.located.level != "country" or p in finer]
@@ -73,6 +78,39 @@ def drop_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
     return kept
 
 
+_CLOSE_BY = {"near", "surroundings of", "outskirts of", "suburbs of", "entrance of"}
+_QUALIFIER_GAP = {"في", "ب", "،", ",", "-", "–", "(", ")"}
+_DUALS = {"بلدتي", "قريتي", "مدينتي", "منطقتي", "حيي", "البلدتين", "القريتين", "المدينتين"}
+
+
+def _drop_trailing_qualifiers(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop a place told relative to another ("شمال غرب دمشق", "في محيط Y") right after a named place:
+    "الزبداني شمال غرب دمشق" happens at al-Zabadani, whatever Damascus's governorate."""
+    kept: list[PlaceMention] = []
+    for p in places:
+        prev = kept[-1] if kept else None
+        if prev is not None and p.relation is not None and prev.entry is not None and prev.relation is None:
+            gap = [t.norm_ for t in doc[prev.end_token:p.start_token] if not t.is_space]
+            if len(gap) <= 2 and all(w in _QUALIFIER_GAP for w in gap):
+                continue
+        kept.append(p)
+    return kept
+
+
+def _drop_second_of_between(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """"بين بلدتي سرمدا والدانا": one event between two places, coded at the first (ACLED)."""
+    out: list[PlaceMention] = []
+    for p in places:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = [t.norm_ for t in doc[prev.end_token:p.start_token] if not t.is_space]
+            before = [t.norm_ for t in doc[max(0, prev.start_token - 2):prev.start_token] if not t.is_space]
+            if gap == ["و"] and before and (before[-1] == "بين" or before[-1] in _DUALS and before[:1] == ["بين"]):
+                continue
+        out.append(p)
+    return out
+
+
 _ORIGIN_WORDS = {"انطلاقا", "انطلقت", "انطلق", "قادمه", "قادمين", "القادمه", "مصدرها", "مصدره", "تتمركز",
                  "المتمركزه", "مواقعها", "مواقعه", "مواقعهم", "نزحوا", "نزح", "فروا", "فر", "هربوا", "نازحين",
                  "مهجرين", "مرابض", "مرابضها", "اقلعت", "اقلعت", "مطلقه", "اطلقت", "اطلق", "اطلقها"}
@@ -80,7 +118,7 @@ _PEOPLE = {"وجهاء", "ابناء", "اهالي", "سكان", "نازحين",
            "مقاتلين", "مقاتلون", "عناصر", "متحدرين", "المتحدرين", "متحدره", "ينحدرون", "قادمين", "شخصيات"}
 _DESCRIPTIVE = {"طريق", "الطريق", "اوتوستراد", "الاوتوستراد", "المتمركز", "المتمركزه", "المتمركزين", "المنتشره", "المنتشر", "المنتشرين", "يتمركز", "تتمركز",
                 "الواقعه", "الواقع", "الواقعين", "تقع", "يقع", "المحاذيه", "المحاذي", "المتاخمه", "المتاخم",
-                "القريبه", "القريب", "التابعه", "التابع", "ينتمي", "تنتمي", "يتحدرون", "يتحدر", "ابناء", "المنحدرين"}
+                "القريبه", "القريب", "الملاصقه", "الملاصق", "المجاوره", "المجاور", "المطله", "المطل", "التابعه", "التابع", "ينتمي", "تنتمي", "يتحدرون", "يتحدر", "ابناء", "المنحدرين"}
 _LOCATIVE = {"في", "داخل", "قرب", "بالقرب", "محيط", "اطراف", "مدينه", "العاصمه", "وسط", "شمال", "جنوب", "شرق",
              "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف", "علي", "حي", "احياء"}
 _NOT_THERE = {"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "ابناء", "اهالي", "سكان", "نازحي", "مهجري",
@@ -175,3 +213,4 @@ _FACILITY_NOUNS = {"مشفي", "مستشفي", "جامعه", "سجن", "مطار
 def _in_facility_name(doc: Doc, p: PlaceMention) -> bool:
     """"مشفى درعا الوطني": the city names the hospital; it is not what "the city" points back to."""
     return p.start_token > 0 and doc[p.start_token - 1].norm_ in _FACILITY_NOUNS
+

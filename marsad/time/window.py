@@ -92,15 +92,19 @@ def _distance(m: DateMention, i: int) -> int:
     return 0
 
 
-def event_time(doc: Doc, token_i: int, window_days: int = WINDOW_DAYS) -> EventTime:
+def event_time(doc: Doc, token_i: int, window_days: int = WINDOW_DAYS,
+               reported_after: int | None = None) -> EventTime:
     """Return the date governing the event whose trigger is token `token_i`.
 
     The nearest date mention in the trigger's sentence (one in the same clause first),
     else the report's window [reference - window_days, reference] at precision 2,
     else (no publication date known or inferred) an EventTime with date None.
+    `reported_after`: the token where a citation follows the trigger ("، حسبما أفاد
+    المرصد السبت"); dates from there on tell when it was reported, not when it happened.
     """
     s, e = _sentence_bounds(doc, token_i)
-    in_sentence = [m for m in (doc._.dates or []) if m.start_token >= s and m.end_token <= e]
+    in_sentence = [m for m in (doc._.dates or []) if m.start_token >= s and m.end_token <= e
+                   and (reported_after is None or m.start_token < reported_after)]
     if in_sentence:
         starts = clause_starts(doc, s, e)
         lo = max((b for b in starts if b <= token_i), default=s)
