@@ -86,6 +86,7 @@ class PlaceMention:
     geo_precision: int = 1
     trigger_word: str | None = None  # the noun that introduced it: مدينة، بلدة، قرية، حي...
     name: str | None = None  # the name alone, without a relation or place noun ("العيشية")
+    metonym: bool = False  # a capital or country standing for its government ("اتهمت دمشق")
 
     @property
     def located(self) -> GazetteerEntry | None:

@@ -216,14 +216,15 @@ def geocode(texts: tuple[str, ...], files: tuple[Path, ...], as_json: bool) -> N
                    "name_en": loc.name_en if loc else None, "admin1": loc.admin1 if loc else None,
                    "admin2": loc.admin2 if loc else None, "admin3": loc.admin3 if loc else None,
                    "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-                   "geo_precision": m.geo_precision, "relation": m.relation}
+                   "geo_precision": m.geo_precision, "relation": m.relation, "metonym": m.metonym}
             if as_json:
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
                 point = f"{row['lat']:.4f},{row['lon']:.4f}" if row["lat"] is not None else "-"
                 click.echo(f"{row['text']}\t{row['located'] or '-'}\t{row['name_en'] or '-'}\t"
                            f"{row['admin1'] or '-'}\t{point}\tprecision {row['geo_precision']}"
-                           + (f"\t{row['relation']}" if row["relation"] else ""))
+                           + (f"\t{row['relation']}" if row["relation"] else "")
+                           + ("\t(speaks for its government)" if m.metonym else ""))
 
 
 @click.command("places", short_help="Score toponym resolution on the hand-checked mentions.")

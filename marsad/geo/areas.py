@@ -126,7 +126,7 @@ class AreaAssigner:
             country = self._list_country(ph, items) or dominant
             area = None
             c = links.get(n)
-            if c in by_index:
+            if c in by_index and not by_index[c][1].metonym:
                 loc = by_index[c][1].located
                 if loc is not None and loc.level != "country" and self._fits(loc, self._list_country(ph, items)):
                     area = loc
@@ -178,7 +178,7 @@ class AreaAssigner:
         best: tuple[int, int, GazetteerEntry] | None = None
         for _, p2, m2 in items:
             loc = m2.located
-            if p2 is ph or p2.sentence != ph.sentence or loc is None or loc.level == "country":
+            if p2 is ph or p2.sentence != ph.sentence or loc is None or loc.level == "country" or m2.metonym:
                 continue
             if not self._fits(loc, country):
                 continue
@@ -204,7 +204,7 @@ class AreaAssigner:
         X", an admin unit), else the governorate all towns of its own sentence lie in. For
         a part of a town: the one town named there. Two candidates or more mean no area.
         """
-        located = [(p2, m2) for _, p2, m2 in items if p2 is not ph and m2.located is not None
+        located = [(p2, m2) for _, p2, m2 in items if p2 is not ph and m2.located is not None and not m2.metonym
                    and m2.located.level != "country" and self._fits(m2.located, country)]
         earlier = [p2.sentence for p2, _ in located if p2.sentence < ph.sentence]
         previous = max(earlier) if earlier else -1

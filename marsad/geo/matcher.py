@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..text.lexicon import TermIndex
-from .names import NameReader, make_phrase, written_nisba
+from .names import NameReader, make_phrase, masculine_adjective, written_nisba
 from .phrase import QUOTES, DocView, Phrase
 from .words import (
     PlaceWords,
@@ -69,6 +69,9 @@ class PhraseFinder:
                 continue  # a place noun, preposition or name head that is also some village's name
             if self._idiom_at(view, m.start):
                 continue  # "مسقط رأس الرئيس" is a birthplace, not Muscat
+            before = self.words.triggers.get(view.norms[m.start - 1]) if m.start > 0 else None
+            if m.end - m.start == 1 and before is not None and masculine_adjective(view, m.start, before):
+                continue  # "حاجز عسكري": an adjective, whatever village shares its letters
             if view.norms[m.start] in self.words.triggers and m.end - m.start > 1:
                 rest = self._match_at(view, m.start + 1)
                 if rest is not None and rest[0] == m.end and set(rest[1]) & set(m.payloads):

@@ -32,6 +32,15 @@ def is_nisba(norm: str) -> bool:
     return norm.startswith("ال") and len(norm) > 5 and norm.endswith(_NISBA_ENDS)
 
 
+def masculine_adjective(view: DocView, i: int, trig: Trigger) -> bool:
+    """True when token `i` reads as the adjective of a masculine place noun before it: an
+    indefinite nisba in ي ("حاجز عسكري"). Feminine nouns are left alone: their nisba in
+    ية is also how town names end ("مدينة سلمية")."""
+    word = strip_marks(view.doc[i].text)
+    return (not trig.word.endswith("ه") and not view.norms[i].startswith("ال") and len(word) >= 4
+            and word.endswith("ي"))
+
+
 def written_nisba(word: str) -> bool:
     """True when a word as written ends like an indefinite nisba: ي or ية, not the alif
     maqsura of "بصرى" or "نوى" (folding merges ى into ي, so the original text decides)."""
@@ -159,6 +168,8 @@ class NameReader:
             if hit is not None:
                 return hit
             match = self.match_at(view, i)
+            if match and first and match[0] == i + 1 and masculine_adjective(view, i, trig):
+                return None  # "حاجز عسكري", "مطار مدني": an adjective, whatever village shares it
             if match:
                 return _phrase(view, i, match[0], match[1])
         words = self.words

@@ -89,6 +89,25 @@ class Resolver:
             found = [e for e in found if e.level in ("populated", "feature")]
         return found
 
+    def _metonym(self, view: DocView, ph: Phrase, m: PlaceMention) -> bool:
+        """True for a capital or country that speaks or acts for its government ("اتهمت دمشق",
+        "موسكو تحذر", "حكومة دمشق"); see place_words.yaml `metonym_verbs`."""
+        e = m.entry
+        if e is None or m.relation is not None or not (e.level == "country" or e.feature_code == "PPLC"):
+            return False
+        w = self.words
+
+        def verb(k: int) -> bool:
+            if not 0 <= k < len(view):
+                return False
+            norm = view.norms[k]
+            return norm in w.metonym_verbs or (norm[:1] in ("و", "ف") and norm[1:] in w.metonym_verbs)
+
+        before = ph.start - 1
+        if before >= 0 and view.norms[before] in ("و", "ف"):
+            before -= 1
+        return verb(before) or verb(ph.end) or (before >= 0 and view.norms[before] in w.metonym_heads)
+
     def _evidence_elsewhere(self, ph: Phrase, cc: str, ctx: Context) -> int:
         """Evidence for country `cc` from mentions of other names than `ph`'s (a name repeated
         three times must not vouch for itself)."""
@@ -255,7 +274,9 @@ class Resolver:
             entry = chosen[n]
             if entry is None and not self._keep_unresolved(ph, cands[n], ctx, n in links):
                 continue
-            items.append((n, ph, self._mention(view, ph, entry)))
+            m = self._mention(view, ph, entry)
+            m.metonym = self._metonym(view, ph, m)
+            items.append((n, ph, m))
         self.areas.assign(view, items, links, ctx.dominant)
         mentions = [m for _, _, m in items]
         mentions += anaphoric_relations(view, self.words, mentions)  # "عند مدخل المدينة الشمالي"

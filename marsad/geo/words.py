@@ -80,6 +80,8 @@ class PlaceWords:
     common_words: frozenset[str]  # folded, article stripped
     acled_countries: dict[str, str]
     acled_admin1: dict[str, str]
+    metonym_verbs: frozenset[str] = frozenset()  # "اتهمت دمشق": a capital speaking for its government
+    metonym_heads: frozenset[str] = frozenset()  # "حكومة دمشق"
     road_nouns: tuple[tuple[str, ...], ...] = ()  # folded ("طريق",), ("طريق", "عام")
     road: Relation | None = None
     road_joiners: frozenset[str] = frozenset()
@@ -155,6 +157,8 @@ def place_words() -> PlaceWords:
         common_words=frozenset(common),
         acled_countries=dict(acled.get("countries") or {}),
         acled_admin1=dict(acled.get("admin1") or {}),
+        metonym_verbs=_fold_list(raw.get("metonym_verbs")),
+        metonym_heads=_fold_list(raw.get("metonym_heads")),
         road_nouns=tuple(sorted({word_keys(str(w)) for w in roads.get("nouns") or ()}, key=len, reverse=True)),
         road=Relation(("طريق",), str(roads.get("en", "road from")), False),
         road_joiners=frozenset(fold(str(w)) for w in roads.get("joiners") or ()),

@@ -251,3 +251,28 @@ def test_a_quarter_name_is_not_taken_abroad_on_its_own_say_so(places):
             "وأضافوا أن حي التضامن محاصر منذ أشهر، وأن قوات النظام تتقدم في ريف دمشق.")
     _, found = places(text)
     assert not any(m.entry is not None and m.entry.country_code == "TN" for m in found)
+
+
+def test_a_capital_speaking_for_its_government_locates_nothing(places):
+    _, found = places("اتهمت دمشق قوات سوريا الديمقراطية بالتصعيد، وموسكو تحذر من الفوضى، "
+                      "وقالت حكومة دمشق إن الوضع مستقر، فيما انفجرت عبوة في دمشق أمس.")
+    flags = [(m.text, m.metonym) for m in found if m.entry is not None and m.entry.feature_code == "PPLC"
+             or m.text == "موسكو"]
+    assert flags == [("دمشق", True), ("موسكو", True), ("دمشق", True), ("دمشق", False)]
+
+
+def test_a_metonym_is_no_event_place():
+    import datetime as dt
+
+    from marsad.annotations import ArticleRecord
+    from marsad.pipeline import extract
+
+    text = "قتل ثلاثة مدنيين بغارة جوية على بلدة سرمين أمس، وقالت دمشق إن الغارة استهدفت مسلحين."
+    out = extract(ArticleRecord(id="t", text=text, published=dt.date(2025, 12, 23)))
+    assert [e.location.text for e in out.events] == ["سرمين"]
+
+
+def test_an_adjective_after_a_masculine_place_noun_is_no_village(places):
+    _, found = places("قتل جنديان في هجوم على حاجز عسكري أمس قرب بلدة سرمين، وتظاهر السكان في مدينة سلمية.")
+    assert not any("عسكري" in m.text for m in found)
+    assert any(m.text == "سلمية" and m.entry is not None for m in found)  # a town shaped like a nisba stays
