@@ -191,7 +191,7 @@ class Conflator:
         if rec.level != "admin2" or parent1 is None or not variants:
             self.stats["skipped (unit without a parent)"] += 1
             return
-        seats = [e for e in self._named(variants, "populated", rec.country_code, parent1.admin1)]
+        seats = self._named(variants, "populated", rec.country_code, parent1.admin1)
         seat = max(seats, key=lambda e: e.population, default=None)
         if seat is not None:
             rec = dataclasses.replace(rec, lat=seat.lat, lon=seat.lon)
