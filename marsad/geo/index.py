@@ -26,7 +26,7 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from ..text.tokenizer import word_keys
@@ -121,11 +121,11 @@ class ImportIndex:
             return [ImportedPlace.from_json(r[0]) for r in rows]
 
     # -- writing --------------------------------------------------------------------
-    def replace_source(self, label: str, fmt: str, files: list[dict], records: Iterable[ImportedPlace]) -> int:
-        """Store `records` as the source `label` (replacing an earlier import of it); return the count.
+    @contextmanager
+    def _rewrite(self) -> Iterator[sqlite3.Connection]:
+        """Yield a connection to a copy of the index; swap the copy in only if the block succeeds.
 
-        The whole import happens on a copy of the index; the file is swapped in only after
-        the last record is written, so an error in record 90,000 leaves the old index.
+        An error in record 90,000 (or a kill) leaves the index exactly as it was.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".sqlite.tmp")
@@ -135,43 +135,39 @@ class ImportIndex:
                 shutil.copyfile(self.path, tmp)
             with closing(sqlite3.connect(tmp)) as con:
                 con.executescript(_SCHEMA)
-                con.execute("DELETE FROM names WHERE place IN (SELECT id FROM places WHERE label = ?)", (label,))
-                con.execute("DELETE FROM places WHERE label = ?", (label,))
-                count = 0
-                for rec in records:
-                    cur = con.execute("INSERT INTO places (label, level, data) VALUES (?, ?, ?)",
-                                      (label, rec.level, rec.to_json()))
-                    keys = {_name_key(n) for n in rec.ar_names} - {""}
-                    con.executemany("INSERT INTO names (norm, place) VALUES (?, ?)",
-                                    [(k, cur.lastrowid) for k in keys])
-                    count += 1
-                con.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
-                            (label, fmt, json.dumps(files, ensure_ascii=False), count,
-                             dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+                yield con
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (uuid.uuid4().hex[:16],))
                 con.commit()
             os.replace(tmp, self.path)
-            return count
-        except BaseException:
+        finally:
             Path(tmp).unlink(missing_ok=True)
-            raise
+
+    @staticmethod
+    def _drop(con: sqlite3.Connection, label: str) -> None:
+        con.execute("DELETE FROM names WHERE place IN (SELECT id FROM places WHERE label = ?)", (label,))
+        con.execute("DELETE FROM places WHERE label = ?", (label,))
+
+    def replace_source(self, label: str, fmt: str, files: list[dict], records: Iterable[ImportedPlace]) -> int:
+        """Store `records` as the source `label` (replacing an earlier import of it); return the count."""
+        count = 0
+        with self._rewrite() as con:
+            self._drop(con, label)
+            for rec in records:
+                cur = con.execute("INSERT INTO places (label, level, data) VALUES (?, ?, ?)",
+                                  (label, rec.level, rec.to_json()))
+                keys = {_name_key(n) for n in rec.ar_names} - {""}
+                con.executemany("INSERT INTO names (norm, place) VALUES (?, ?)", [(k, cur.lastrowid) for k in keys])
+                count += 1
+            con.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
+                        (label, fmt, json.dumps(files, ensure_ascii=False), count,
+                         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        return count
 
     def remove_source(self, label: str) -> bool:
         """Drop one imported source; return False when there is none of that label."""
         if label not in {s["label"] for s in self.sources()}:
             return False
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".sqlite.tmp")
-        os.close(fd)
-        try:
-            shutil.copyfile(self.path, tmp)
-            with closing(sqlite3.connect(tmp)) as con:
-                con.execute("DELETE FROM names WHERE place IN (SELECT id FROM places WHERE label = ?)", (label,))
-                con.execute("DELETE FROM places WHERE label = ?", (label,))
-                con.execute("DELETE FROM sources WHERE label = ?", (label,))
-                con.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (uuid.uuid4().hex[:16],))
-                con.commit()
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with self._rewrite() as con:
+            self._drop(con, label)
+            con.execute("DELETE FROM sources WHERE label = ?", (label,))
         return True
