@@ -34,9 +34,7 @@ def _rebuild(index_path: Path | None) -> None:
     t0 = time.perf_counter()
     gaz = load_or_build(index=index_path)
     reset_gazetteer()
-    merged = Counter()
-    for src in gaz.sources:
-        merged = Counter(src.get("merged") or {})
+    merged = getattr(gaz, "merge_stats", {})
     click.echo(f"gazetteer rebuilt in {time.perf_counter() - t0:.1f} s: {len(gaz.entries):,} entries"
                + (f" ({', '.join(f'{k} {v}' for k, v in sorted(merged.items()))})" if merged else ""))
 

@@ -36,7 +36,7 @@ from .words import data_fingerprint
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 9  # bump when the shape or content rules of the index change
+SCHEMA_VERSION = 10  # bump when the shape or content rules of the index change
 
 
 class Gazetteer(ABC):
@@ -90,6 +90,7 @@ class MemoryGazetteer(Gazetteer):
         self._admin1_by_country: dict[tuple[str, str], str] = {}  # (cc, admin1 English) -> key
         self.admin_codes: dict[str, str] = {}  # GeoNames admin code ("SY.12", "SY.12.1234") -> key
         self.sources: list[dict] = []  # imported gazetteers merged in (see geo/conflate.py)
+        self.merge_stats: dict[str, int] = {}  # what merging them did: added, enriched, skipped (why)
 
     def add(self, entry: GazetteerEntry, arabic_names: set[str] = frozenset(),
             english_names: set[str] = frozenset()) -> None:
@@ -180,7 +181,7 @@ def build(index: Path | None = None) -> MemoryGazetteer:
     imports = ImportIndex(index)
     if imports.exists():
         stats = merge(gaz, imports.records())
-        gaz.sources = [dict(s, merged=dict(stats)) for s in imports.sources()]
+        gaz.sources, gaz.merge_stats = imports.sources(), dict(stats)
         log.info("merged imported gazetteers %s: %s", imports.path, dict(stats))
     return gaz
 
