@@ -74,6 +74,9 @@ def is_negated(doc, i: int, lo: int, g: Grammar) -> bool:
     return any(w in ("نفي", "نفت", "ينفي", "تنفي", "نفوا") for w in clause_words)
 
 
+_RELATIVES = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"}
+
+
 def is_irrealis(doc, i: int, lo: int, hi: int, g: Grammar) -> bool:
     """True when the trigger is a threat, plan, call, future or condition, not a fact."""
     for m in g.future.finditer(doc, max(lo, i - 6), i):
@@ -89,12 +92,17 @@ def is_irrealis(doc, i: int, lo: int, hi: int, g: Grammar) -> bool:
     nxt = doc[i].norm_
     if before and before[0] in g.modal_particles and nxt[:1] in ("ي", "ت", "ن"):
         return True
-    # an accusation or a charge governs the whole clause: "اتهمت الحكومة قائدا ... باغتيال"
-    if any(w in g.accusation for w in previous_words(doc, i, lo, 25)):
+    # an accusation or a charge governs the whole clause: "اتهمت الحكومة قائدا ... باغتيال",
+    # up to a relative clause with its own verb: "بتهمة التخابر ... في مدينة القريتين التي استولوا عليها"
+    before = previous_words(doc, i, lo, 25)
+    relative = next((k for k, w in enumerate(before) if w in _RELATIVES), len(before))
+    if any(w in g.accusation for w in before[:relative]):
         return True
-    # a future/intent word right after a verbal noun: "الهجوم المرتقب"
-    for m in g.future.finditer(doc, i + 1, min(hi, i + 3)):
-        return True
+    # an expected event right after a verbal noun: "الهجوم المرتقب" (not "احتجاجات طالبت بـ"),
+    # or a habit right after its verb: "ويقصف النظام بانتظام"
+    for index, span in ((g.expected, 3), (g.habitual, 4)):
+        for m in index.finditer(doc, i + 1, min(hi, i + span)):
+            return True
     return False
 
 
@@ -104,9 +112,17 @@ def is_pluperfect(doc, i: int, lo: int, g: Grammar) -> bool:
     if "قد" in before and any(w in g.pluperfect for w in before[before.index("قد"):]):
         return True
     norms, spaces, puncts = doc_norms(doc), doc_flags(doc, IS_SPACE), doc_flags(doc, IS_PUNCT)
-    opening = [norms[k] for k in range(lo, min(i, len(norms))) if not spaces[k] and not puncts[k]
-               and norms[k] not in _CLITICS][:1]
-    return bool(opening) and opening[0] in g.pluperfect
+
+    def opening(start: int) -> str:
+        words = [norms[k] for k in range(start, min(i, len(norms))) if not spaces[k] and not puncts[k]
+                 and norms[k] not in _CLITICS][:1]
+        return words[0] if words else ""
+
+    if opening(lo) in g.pluperfect:
+        return True
+    # "وكانت القيادة رفضت ...، وخرج مدنيون ...": a clause joined by «، و» goes on telling the past
+    sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    return lo > sent_start and norms[lo] == "و" and opening(sent_start) in g.pluperfect
 
 
 _BACKGROUND = {"بعد", "عقب", "اثر", "غداه", "منذ", "قبل", "ابان", "خلال"}

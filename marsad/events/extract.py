@@ -169,7 +169,8 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
         prev = previous_words(doc, match.start, lo, 1)
         if prev and prev[0] in spec.blocked_before:
             continue
-        if spec.needs_near and not _has_near(doc, match, spec.needs_near, lo, hi):
+        if spec.needs_near and not _has_near(doc, match, spec.needs_near, lo, hi,
+                                             span=hi - lo if spec.near_in_clause else 10):
             continue
         if spec.needs_place and any(m.start == match.end for m in g.triggers.finditer(doc, match.end, match.end + 1)):
             continue  # "دخلت المعارك يومها الخامس": the battles entered, nobody entered a place
@@ -186,6 +187,11 @@ def _triggers(doc: Doc, sent: Span, g: Grammar, starts: list[int]) -> list[tuple
     downs = [m for m, _, f in found if f == "disrupted"]
     found = [(m, s, f) for m, s, f in found
              if not (f == "air" and any(0 <= m.start - d.end <= 4 for d in downs))]
+    # "صادرت مستودعين يحتويان على ذخائر وقذائف": munitions named after a seizure are what was seized
+    found = [(m, s, f) for m, s, f in found
+             if not (f in ("shelling", "ied") and s.pos == "noun" and any(
+                 d.end <= m.start and clause_of(d.start, starts, sent.end) == clause_of(m.start, starts, sent.end)
+                 for d in downs))]
     # "اشتباكات ... وسط قصف متبادل": fire amid a battle belongs to the battle (ACLED)
     if any(f == "clash" for _, _, f in found):
         found = [(m, s, f) for m, s, f in found if not (
@@ -257,6 +263,8 @@ def mentions_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None,
             actor1 = _state_ally(doc, actors, actor1, lo, hi) or actor1
         if spec.needs_actor and not (actor1 is not None and actor1.kind == "armed"):
             continue  # "الدخول في التدريبات", "دخول الوزير": only an armed party enters or takes a place
+        if frame == "protest" and any(m.actor.kind == "armed" and 0 <= m.start_token - match.end <= 1 for m in actors):
+            continue  # "تجمع «جيش الفتح»", "تجمع مقاتلي الفصائل": a coalition or a build-up, not a crowd
         if frame in ("protest", "riot") and actor1 is not None and actor1.kind not in ("protesters", "civilians", "party"):
             actor1 = None  # "احتجاجاً على قتل سليمان الأسد": the man protested against is no protester
         sub = _sub_event_type(frame, doc, g, match, lo, hi, actor1, sent, actor2)
@@ -286,6 +294,11 @@ def candidates_in(doc: Doc, sent: Span, g: Grammar, carry: ActorMention | None) 
     skip = {id(p) for n, p in enumerate(places) if n in continued or not_event_place(doc, p)}
     for k in assigned:
         assigned[k] = drop_qualifiers(doc, [p for p in assigned[k] if id(p) not in skip])
+    if not any(assigned.values()):
+        # no place named in the sentence: "دخلوا القرية ...، فيما اعتقل عشرات من سكانها" --
+        # the village named before, which the other clauses share
+        for k, mention in enumerate(mentions):
+            assigned[k] = anaphoric_places(doc, mention.trigger, *mention.clause)
     share_places(kept, assigned)
     out: list[Candidate] = []
     for k, mention in enumerate(mentions):

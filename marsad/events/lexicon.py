@@ -30,6 +30,7 @@ class Trigger:
     needs_near: frozenset[str] = frozenset()
     needs_actor: bool = False
     needs_place: bool = False
+    near_in_clause: bool = False  # needs_near words may stand anywhere in the clause
     weak: bool = False
 
 
@@ -79,6 +80,7 @@ class Grammar:
     not_negation_after: frozenset[str]
     modal_particles: frozenset[str]
     future: TermIndex[str]
+    expected: TermIndex[str]
     habitual: TermIndex[str]
     cumulative: TermIndex[str]
     accusation: frozenset[str]
@@ -96,7 +98,7 @@ class Grammar:
             for spec in specs:
                 words |= {w for w in spec.needs_near | spec.blocked_before if " " not in w}
         words |= set(self.accusation)
-        for index in (*self.means.values(), self.future, self.habitual, self.cumulative, self.attempt, self.conditional, self.source_cues, self.clause_breaks,
+        for index in (*self.means.values(), self.future, self.expected, self.habitual, self.cumulative, self.attempt, self.conditional, self.source_cues, self.clause_breaks,
                       self.protest_intervention, self.protest_excessive_force):
             words |= set(index.words())
         return words
@@ -127,7 +129,8 @@ def grammar() -> Grammar:
     for entry in spec["triggers"]:
         common = dict(frame=entry["frame"], blocked_before=_keys(entry.get("blocked_before", [])),
                       needs_near=_keys(entry.get("needs_near", [])), needs_actor=entry.get("needs_actor", False),
-                      needs_place=entry.get("needs_place", False), weak=entry.get("weak", False))
+                      needs_place=entry.get("needs_place", False), weak=entry.get("weak", False),
+                      near_in_clause=entry.get("near_in_clause", False))
         for verb in entry.get("verbs", []):
             trig = Trigger(lemma=verb, pos="verb", **common)
             for form in _verb_forms(verb):
@@ -152,6 +155,7 @@ def grammar() -> Grammar:
         not_negation_after=_keys(modality["not_negation_after"]),
         modal_particles=_keys(modality["modal_particles"]),
         future=_index(modality["future"]),
+        expected=_index(modality["expected"]),
         habitual=_index(modality["habitual"]),
         cumulative=_index(modality["cumulative"]),
         accusation=_keys(modality["accusation"]),

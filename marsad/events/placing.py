@@ -17,6 +17,8 @@ def places_by_trigger(sent: Span, kept: list[tuple[TermMatch, Trigger]], places:
     for p in places:
         if p.start_token in actor_tokens and p.end_token - 1 in actor_tokens:
             continue  # a place inside an actor's name: "لواء أحرار حوران"
+        if p.metonym:
+            continue  # a capital speaking for its government: "اتهمت دمشق قسد بقصف ..."
         if not kept:
             break
         p_clause = clause_of(p.start_token, starts, sent.end)

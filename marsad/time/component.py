@@ -111,7 +111,7 @@ class DateRecognizer:
             if r is None:
                 continue
             out.append(_mention(doc, text, e.start, e.end, r))
-            if r.precision <= 2 and r.kind != "future":
+            if r.precision <= 2 and r.kind not in ("future", "ongoing"):
                 previous = r
         return _merge_ranges(doc, text, sorted(out, key=lambda m: m.start))
 

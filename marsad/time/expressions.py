@@ -189,11 +189,12 @@ class _Reader(SpanForms):
         if since is not None:
             inner = self.core(since[0])
             ago = self.ago(i)
-            if inner is not None and (ago is None or inner.end > ago.end):
+            found = inner if inner is not None and (ago is None or inner.end > ago.end) else ago
+            if found is inner and inner is not None:
                 inner.start, inner.since = i, True
-                return inner
-            if ago is not None:
-                return ago
+            if found is not None:
+                found.ongoing = self.at(i - 1) in lex.ongoing
+                return found
         during = lex.during.match(self.w, i)
         if during is not None:
             inner = self.core(during[0])

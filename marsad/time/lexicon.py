@@ -109,6 +109,7 @@ class TimeLexicon:
     hedges: PhraseTable[bool] = field(default_factory=PhraseTable)
     vague_counts: set[str] = field(default_factory=set)
     ago: set[str] = field(default_factory=set)
+    ongoing: set[str] = field(default_factory=set)
     name_heads: set[str] = field(default_factory=set)
     clause_openers: PhraseTable[bool] = field(default_factory=PhraseTable)
 
@@ -139,7 +140,7 @@ class TimeLexicon:
             self.during, self.parts, self.seasons, self.markers, self.ordinals, self.cardinals,
             self.clause_openers)
         words = {w for t in tables for w in t.words()}
-        words |= self.day_nouns | self.year_nouns | self.month_nouns | self.ago
+        words |= self.day_nouns | self.year_nouns | self.month_nouns | self.ago | self.ongoing
         return {w for w in words if len(w) > 2}
 
 
@@ -206,6 +207,7 @@ def build_lexicon(data: dict[str, Any]) -> TimeLexicon:
         lex.hedges.add(word, True)
     lex.vague_counts = _fold_set(data.get("vague_counts", ()))
     lex.ago = _fold_set(data["ago_words"])
+    lex.ongoing = _fold_set(data.get("ongoing_before", ()))
     lex.name_heads = _fold_set(data["name_heads"])
     for word in data["clause_openers"]:
         lex.clause_openers.add(word, True)

@@ -63,6 +63,7 @@ class Expr:
     count: float | None = None  # None: a vague plural ("منذ أيام")
     since: bool = False  # under منذ: a range up to publication
     ago_word: str | None = None  # "since" (منذ) or "before" (قبل)
+    ongoing: bool = False  # "الجارية منذ أسبوع": how long something has lasted, no event's day
 
 
 def is_int(tok: str) -> bool:

@@ -212,6 +212,9 @@ def resolve(e: Expr, ref: dt.date | None, lex: TimeLexicon, previous: Resolved |
         end = (ref if r.date <= ref else r.date_end) if ref is not None else None
         short = r.precision <= 2 and (end is None or (end - r.date).days <= 31)
         r = Resolved(r.date, end, 2 if short else 3, "year" if r.kind == "year" else "since")
+    if e.ongoing and ref is not None and r.date <= ref and (ref - r.date).days <= 31:
+        # from then until the report; a war "المستمرة منذ سنوات" stays history
+        r = Resolved(r.date, ref, r.precision, "ongoing")
     if ref is not None:
         if r.date > ref:
             r = replace(r, kind="future")

@@ -103,8 +103,10 @@ def event_time(doc: Doc, token_i: int, window_days: int = WINDOW_DAYS,
     المرصد السبت"); dates from there on tell when it was reported, not when it happened.
     """
     s, e = _sentence_bounds(doc, token_i)
+    # "الجارية منذ أسبوع" says how long an operation has run; the event in it keeps the
+    # sentence's other date, or the report's window
     in_sentence = [m for m in (doc._.dates or []) if m.start_token >= s and m.end_token <= e
-                   and (reported_after is None or m.start_token < reported_after)]
+                   and (reported_after is None or m.start_token < reported_after) and m.kind != "ongoing"]
     if in_sentence:
         starts = clause_starts(doc, s, e)
         lo = max((b for b in starts if b <= token_i), default=s)

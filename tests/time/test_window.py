@@ -79,3 +79,17 @@ def test_known_words_teach_the_tokenizer_but_not_two_letter_months():
     words = DateRecognizer().known_words()
     assert {"امس", "نوفمبر", "كانون", "منذ", "خلال"} <= words
     assert "اب" not in words  # would split باب (door) into ب + آب
+
+
+def test_how_long_an_operation_has_run_is_not_the_day_of_an_event_in_it(parse):
+    doc = parse("وقال القائد أمس إن العشرات قتلوا في العمليات الجارية منذ أكثر من أسبوع.")
+    ongoing = [m for m in doc._.dates if m.kind == "ongoing"]
+    assert [(m.date, m.date_end) for m in ongoing] == [(D(2024, 11, 28), D(2024, 12, 5))]
+    got = event_time(doc, _token(doc, "قتلوا"))
+    assert (got.date, got.mention.text) == (D(2024, 12, 4), "أمس")
+
+
+def test_a_span_ago_without_a_word_of_duration_stays_a_day(parse):
+    doc = parse("وقتل خمسة أشخاص في القصف منذ أسبوع.")
+    got = event_time(doc, _token(doc, "وقتل"))
+    assert (got.date, got.date_end) == (D(2024, 11, 28), None)
