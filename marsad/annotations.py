@@ -106,7 +106,7 @@ class DateMention:
     date: dt.date
     date_end: dt.date | None = None  # set for ranges ("منذ 27 نوفمبر", "خلال الأسبوع الماضي")
     time_precision: int = 1  # ACLED: 1 day, 2 week or range, 3 month
-    kind: str = "day"  # today, yesterday, weekday, absolute, range, since, month
+    kind: str = "day"  # today, yesterday, weekday, absolute, range, since, month, ongoing ("الجارية منذ")
 
 
 @dataclass(frozen=True)
