@@ -125,3 +125,9 @@ def train_ner(datasets: Path, config: str, output: Path, max_steps: int | None, 
     if install:
         target = install_model(output / "model-best")
         click.echo(f"installed {output / 'model-best'} -> {target}", err=True)
+
+
+# `marsad eval places` (toponym resolution) lives with the gazetteer commands.
+from ._gazetteer import eval_places  # noqa: E402
+
+eval_group.add_command(eval_places)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .._exceptions import StoreError
-from ..store import ENV_VAR, Store
+from ..store import ENV_VAR
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 class DateParam(click.ParamType):
@@ -39,6 +42,8 @@ _db_option = click.option(
 
 def open_store(db: str | None, create: bool) -> Store:
     """Open the store or stop with its error as a one-line message."""
+    from ..store import Store
+
     try:
         return Store(db, create=create)
     except StoreError as err:

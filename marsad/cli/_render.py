@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from bidi import get_display
 from rich import box
@@ -19,7 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..schema import Actor, ArticleOutput, Event
-from ..store import StoredEvent
+
+if TYPE_CHECKING:
+    from ..store import StoredEvent
 
 _RTL_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
 import json
 import os
 import sys
@@ -25,7 +26,6 @@ from ..annotations import ArticleRecord
 from ..ingest import read_bytes, read_path
 from ..pipeline import extract as extract_article
 from ..schema import ArticleOutput, json_schema
-from ._export import csv_lines, event_json
 from ._options import DATE, _db_option, open_store
 from ._render import Bidi, render_article, render_events
 
@@ -142,7 +142,40 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A command group whose commands in other modules are imported only when run (or listed).
+
+    `marsad extract` then starts without the store, the web server, Ray or the feed reader;
+    `lazy` maps a command name to "module:attribute".
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            module, attr = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module, __package__), attr), name)
+        return super().get_command(ctx, name)
+
+
+# Commands in their own modules, imported when used: the analyst's desk (export, serve,
+# token), ingestion at scale (ingest, watch), the entity recogniser (ner, eval, train) and
+# the gazetteers (gazetteer, geocode).
+_LAZY_COMMANDS = {
+    "export": "._desk:export", "serve": "._desk:serve", "token": "._desk:token",
+    "ingest": "._ingest:ingest", "watch": "._watch:watch",
+    "ner": "._ner:ner", "eval": "._ner:eval_group", "train": "._ner:train_group",
+    "gazetteer": "._gazetteer:gazetteer_group", "geocode": "._gazetteer:geocode",
+}
+
+
+@click.group(cls=LazyGroup, lazy=_LAZY_COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="marsad")
 @click.option("--debug", is_flag=True, help="Stop at the first article whose extraction fails and show the "
                                               "Python traceback, instead of one error line and going on.")
@@ -255,6 +288,8 @@ def events(since: dt.date | None, until: dt.date | None, admin1: str | None, eve
             found = store.find_events(since=since, until=until, admin1=admin1, event_type=event_type, limit=limit)
         except StoreError as err:
             raise click.ClickException(str(err)) from None
+    from ._export import csv_lines, event_json  # the exporters load SQLAlchemy: only when listing
+
     if dedup:
         found = _deduplicated(found)
     if fmt == "json":
@@ -299,36 +334,6 @@ def _deduplicated(found: list) -> list:
                                           source="; ".join(cluster.sources) or first.source))
     return merged
 
-
-
-# The analyst's desk: export, serve, token (their own module, registered here).
-from ._desk import export, serve, token  # noqa: E402
-
-cli.add_command(export)
-cli.add_command(serve)
-cli.add_command(token)
-
-# Ingestion at scale: ingest (local or Ray engine, journalled) and watch (feeds).
-from ._ingest import ingest  # noqa: E402
-from ._watch import watch  # noqa: E402
-
-cli.add_command(ingest)
-cli.add_command(watch)
-
-# The entity recogniser: ner, eval ner, train ner (their own module, registered here).
-from ._ner import eval_group, ner, train_group  # noqa: E402
-
-cli.add_command(ner)
-cli.add_command(eval_group)
-cli.add_command(train_group)
-
-
-# Gazetteers: gazetteer import/install/info/search/remove and geocode (their own module).
-from ._gazetteer import eval_places, gazetteer_group, geocode  # noqa: E402
-
-cli.add_command(gazetteer_group)
-cli.add_command(geocode)
-eval_group.add_command(eval_places)
 
 
 def main() -> None:  # pragma: no cover - `python -m marsad.cli.main`

@@ -30,24 +30,10 @@ from ._journal import Journal
 from ._models import STORE_VERSION, ArticleRow, EntityRow, EventRow, MetaRow, PlaceRow, QuoteRow
 from ._queries import EventFilter, count_of, event_select, sort_events
 from ._search import event_columns
+from ._settings import DEFAULT_DB, ENV_VAR, db_url, default_db  # noqa: F401 - re-exported
 
 T = TypeVar("T")
 
-DEFAULT_DB = "marsad.sqlite"
-ENV_VAR = "MARSAD_DB"
-
-
-def default_db() -> str:
-    """Return the store a command uses when given none: $MARSAD_DB, else ./marsad.sqlite."""
-    return os.environ.get(ENV_VAR) or DEFAULT_DB
-
-
-def db_url(db: str | os.PathLike[str] | None = None) -> str:
-    """Return the SQLAlchemy URL for `db`: a URL as it is, a file path as a SQLite URL."""
-    value = str(db) if db is not None else default_db()
-    if "://" in value:
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
 def admin1_key(name: str | None) -> str | None:
