@@ -19,7 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import itertools
+import logging
+import os
+import pickle
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +38,7 @@ from ..text.lexicon import TermIndex
 from ..text.normalize import fold, strip_article
 from ..text.tokenizer import TOKEN_RE, CliticTokenizer, word_keys
 
+log = logging.getLogger(__name__)
 CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 DEFAULT_COUNTRY = "Syria"
 
@@ -260,8 +266,46 @@ class ActorCatalogue:
         return out
 
 
+# The code whose rules shape a loaded catalogue: a change to any of them retires the cache.
+_CODE = [Path(__file__)] + [Path(__file__).resolve().parent.parent / "text" / name
+                            for name in ("tokenizer.py", "normalize.py", "lexicon.py")]
+
+
+def _cache_file(source: bytes) -> Path:
+    from ..geo.gazetteer import cache_dir
+
+    h = hashlib.sha256(source)
+    for code in _CODE:
+        h.update(code.read_bytes())
+    return cache_dir() / f"actors-{h.hexdigest()[:16]}.pickle"
+
+
 @functools.lru_cache(maxsize=4)
 def load_catalogue(path: str | None = None) -> ActorCatalogue:
-    """Return the actor catalogue read from `path` (default: marsad/data/actors.yaml), once."""
-    with open(path or CATALOGUE_PATH, encoding="utf-8") as f:
-        return ActorCatalogue(_yaml.safe_load(f))
+    """Return the actor catalogue read from `path` (default: marsad/data/actors.yaml), once.
+
+    Building it tokenises some 4,000 aliases (0.2 s of every start), so the built
+    catalogue is kept as a pickle keyed by the YAML's and the shaping code's hashes, as the
+    gazetteer is; an unreadable or unwritable cache only costs the build.
+    """
+    source = Path(path or CATALOGUE_PATH).read_bytes()
+    cache = _cache_file(source)
+    try:
+        with cache.open("rb") as fh:
+            found = pickle.load(fh)
+        if isinstance(found, ActorCatalogue):
+            return found
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # noqa: BLE001 - a truncated or foreign file: rebuild it
+        log.warning("actor catalogue cache %s unreadable (%s); rebuilding", cache, exc)
+    catalogue = ActorCatalogue(_yaml.safe_load(source.decode("utf-8")))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(catalogue, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError as exc:  # a read-only home: keep working without a cache
+        log.warning("cannot write actor catalogue cache %s: %s", cache, exc)
+    return catalogue

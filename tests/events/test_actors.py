@@ -226,3 +226,24 @@ def test_means_that_imply_the_regime_stop_with_it(nlp):
 def test_a_party_is_not_the_army_its_name_looks_like(nlp):
     found = actors(nlp, "قال رئيس حزب القوات اللبنانية إن الجيش يحمي الحدود.")
     assert ids(found) == ["lb-lebanese-forces", "lb-forces"]
+
+
+def test_the_built_catalogue_is_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
+    from marsad.events import actor_catalogue as ac
+
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    ac.load_catalogue.cache_clear()
+    try:
+        built = ac.load_catalogue()
+        cached_files = list(tmp_path.glob("actors-*.pickle"))
+        assert len(cached_files) == 1
+        ac.load_catalogue.cache_clear()
+        loaded = ac.load_catalogue()
+        assert loaded is not built and set(loaded.entries) == set(built.entries)
+        assert loaded.key("هيئة تحرير الشام") == built.key("هيئة تحرير الشام")
+        cached_files[0].write_bytes(b"not a pickle")
+        ac.load_catalogue.cache_clear()
+        assert set(ac.load_catalogue().entries) == set(built.entries)  # rebuilt, and written again
+        assert cached_files[0].read_bytes() != b"not a pickle"
+    finally:
+        ac.load_catalogue.cache_clear()
