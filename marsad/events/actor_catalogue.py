@@ -21,10 +21,6 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
-import logging
-import os
-import pickle
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,12 +29,12 @@ from pathlib import Path
 from spacy.vocab import Vocab
 
 from .. import _yaml
+from .._cache import cache_dir, read_pickle, write_pickle
 from ..annotations import ActorEntry
 from ..text.lexicon import TermIndex
 from ..text.normalize import fold, strip_article
 from ..text.tokenizer import TOKEN_RE, CliticTokenizer, word_keys
 
-log = logging.getLogger(__name__)
 CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 DEFAULT_COUNTRY = "Syria"
 
@@ -272,8 +268,6 @@ _CODE = [Path(__file__)] + [Path(__file__).resolve().parent.parent / "text" / na
 
 
 def _cache_file(source: bytes) -> Path:
-    from ..geo.gazetteer import cache_dir
-
     h = hashlib.sha256(source)
     for code in _CODE:
         h.update(code.read_bytes())
@@ -290,22 +284,8 @@ def load_catalogue(path: str | None = None) -> ActorCatalogue:
     """
     source = Path(path or CATALOGUE_PATH).read_bytes()
     cache = _cache_file(source)
-    try:
-        with cache.open("rb") as fh:
-            found = pickle.load(fh)
-        if isinstance(found, ActorCatalogue):
-            return found
-    except FileNotFoundError:
-        pass
-    except Exception as exc:  # noqa: BLE001 - a truncated or foreign file: rebuild it
-        log.warning("actor catalogue cache %s unreadable (%s); rebuilding", cache, exc)
-    catalogue = ActorCatalogue(_yaml.safe_load(source.decode("utf-8")))
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(catalogue, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError as exc:  # a read-only home: keep working without a cache
-        log.warning("cannot write actor catalogue cache %s: %s", cache, exc)
+    catalogue = read_pickle(cache, ActorCatalogue)
+    if catalogue is None:
+        catalogue = ActorCatalogue(_yaml.safe_load(source.decode("utf-8")))
+        write_pickle(cache, catalogue)
     return catalogue

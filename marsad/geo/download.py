@@ -59,7 +59,7 @@ def iso3(cc: str) -> str:
 
 
 def downloads_dir() -> Path:
-    from .gazetteer import cache_dir
+    from .._cache import cache_dir
 
     return cache_dir() / "downloads"
 

@@ -17,9 +17,6 @@ stale files are simply not read.
 from __future__ import annotations
 
 import logging
-import os
-import pickle
-import tempfile
 import threading
 from abc import ABC, abstractmethod
 from collections import defaultdict
@@ -27,6 +24,7 @@ from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
+from .._cache import cache_dir, read_pickle, write_pickle
 from .._exceptions import GazetteerError
 from ..annotations import GazetteerEntry
 from ..text.lexicon import TermIndex
@@ -156,11 +154,6 @@ class MemoryGazetteer(Gazetteer):
 
 # -- cache ---------------------------------------------------------------------------
 
-def cache_dir() -> Path:
-    """Return the folder for marsad's caches ($MARSAD_CACHE_DIR or ~/.cache/marsad)."""
-    return Path(os.environ.get("MARSAD_CACHE_DIR") or Path.home() / ".cache" / "marsad")
-
-
 def cache_path(index: Path | None = None) -> Path:
     """Return the cache file for the installed data packages, this code's rules and the imports."""
     from .index import ImportIndex
@@ -193,28 +186,16 @@ def load_or_build(path: Path | None = None, index: Path | None = None) -> Memory
     folder's gazetteer.sqlite); `path` the cache file (default: derived from all inputs).
     """
     path = path or cache_path(index)
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                gaz = pickle.load(fh)
-            if isinstance(gaz, MemoryGazetteer):
-                return gaz
-        except Exception as exc:  # noqa: BLE001 - a truncated or foreign file: rebuild it
-            log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+    gaz = read_pickle(path, MemoryGazetteer)
+    if gaz is not None:
+        return gaz
     try:
         gaz = build(index)
     except GazetteerError:
         raise
     except (OSError, ValueError, KeyError) as exc:
         raise GazetteerError(f"cannot build the gazetteer from the installed packages: {exc}") from exc
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:  # read-only home: keep working without a cache
-        log.warning("cannot write gazetteer cache %s: %s", path, exc)
+    write_pickle(path, gaz)
     return gaz
 
 

@@ -47,7 +47,7 @@ CREATE INDEX IF NOT EXISTS names_norm ON names(norm);
 
 def default_index_path() -> Path:
     """Return the index file: $MARSAD_GAZETTEER, else gazetteer.sqlite in marsad's cache folder."""
-    from .gazetteer import cache_dir
+    from .._cache import cache_dir
 
     env = os.environ.get("MARSAD_GAZETTEER")
     return Path(env) if env else cache_dir() / "gazetteer.sqlite"
