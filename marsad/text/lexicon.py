@@ -18,18 +18,14 @@ from spacy.tokens import Doc, Span
 
 from .normalize import strip_article
 from .tokenizer import word_keys
-from .tokens import doc_strings
+from .tokens import doc_strings, per_doc
 
 T = TypeVar("T")
 
 
 def doc_norms(doc: Doc) -> list[str]:
     """Return the NORM of every token, computed once per Doc (spaCy makes a Token object per access)."""
-    norms = doc.user_data.get("marsad.norms")
-    if norms is None or len(norms) != len(doc):
-        norms = doc_strings(doc, NORM)
-        doc.user_data["marsad.norms"] = norms
-    return norms
+    return per_doc(doc, "marsad.norms", lambda d: doc_strings(d, NORM))
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,13 @@ valid for the Doc's life; NORMs are cached by `marsad.text.lexicon.doc_norms`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH
 from spacy.tokens import Doc
 
+T = TypeVar("T")
 _FLAG_KEYS = {IS_SPACE: "marsad.is_space", IS_PUNCT: "marsad.is_punct", LIKE_NUM: "marsad.like_num"}
 
 
@@ -23,32 +27,30 @@ def doc_strings(doc: Doc, attr: int) -> list[str]:
     return [strings[h] for h in doc.to_array(attr).tolist()] if len(doc) else []
 
 
+def per_doc(doc: Doc, key: str, compute: Callable[[Doc], list[T]]) -> list[T]:
+    """Return `compute(doc)`, computed once per Doc and kept in `doc.user_data[key]` (a Doc
+    re-tokenised to another length recomputes it)."""
+    found = doc.user_data.get(key)
+    if found is None or len(found) != len(doc):
+        found = compute(doc)
+        doc.user_data[key] = found
+    return found
+
+
 def doc_texts(doc: Doc) -> list[str]:
     """Return the text of every token, computed once per Doc."""
-    texts = doc.user_data.get("marsad.texts")
-    if texts is None or len(texts) != len(doc):
-        texts = doc_strings(doc, ORTH)
-        doc.user_data["marsad.texts"] = texts
-    return texts
+    return per_doc(doc, "marsad.texts", lambda d: doc_strings(d, ORTH))
 
 
 def doc_flags(doc: Doc, attr: int) -> list[bool]:
     """Return a lexeme flag (IS_SPACE, IS_PUNCT or LIKE_NUM) of every token, computed once per Doc."""
-    key = _FLAG_KEYS[attr]
-    flags = doc.user_data.get(key)
-    if flags is None or len(flags) != len(doc):
-        flags = [bool(x) for x in doc.to_array(attr).tolist()] if len(doc) else []
-        doc.user_data[key] = flags
-    return flags
+    return per_doc(doc, _FLAG_KEYS[attr],
+                   lambda d: [bool(x) for x in d.to_array(attr).tolist()] if len(d) else [])
 
 
 def doc_offsets(doc: Doc) -> list[int]:
     """Return the character offset of every token (Token.idx), computed once per Doc."""
-    idx = doc.user_data.get("marsad.idx")
-    if idx is None or len(idx) != len(doc):
-        idx = doc.to_array(IDX).tolist() if len(doc) else []
-        doc.user_data["marsad.idx"] = idx
-    return idx
+    return per_doc(doc, "marsad.idx", lambda d: d.to_array(IDX).tolist() if len(d) else [])
 
 
 def doc_text(doc: Doc) -> str:
