@@ -30,9 +30,9 @@ def romanize_word(word: str) -> str:
     for i, ch in enumerate(key):
         lat = _LETTERS.get(ch, ch)
         if ch == "و" and 0 < i:
-            lat = "u" if i < len(key) - 1 else "u"
+            lat = "u"
         if ch == "ي" and 0 < i:
-            lat = "i" if i < len(key) - 1 else "i"
+            lat = "i"
         if ch == "ا" and i == 0:
             lat = "a"
         if ch == "ة" and out and out[-1].endswith("a"):
